@@ -1,0 +1,99 @@
+using Portal.Domain.Codes;
+
+namespace Portal.Domain.Institutions;
+
+/// <summary>A registered public institution (事业单位法人), held by exactly one registration office.</summary>
+public class Institution
+{
+    private readonly List<InstitutionVersion> _versions = [];
+
+    private Institution()
+    {
+        Code = string.Empty;
+        Current = null!;
+    }
+
+    /// <summary>Registers an institution with its first version of registered items.</summary>
+    public static Institution Register(
+        Guid officeId,
+        UnifiedSocialCreditCode code,
+        RegisteredItems items,
+        DateOnly registeredOn,
+        DateTime recordedUtc,
+        string? legacyCertificateNumber = null)
+    {
+        var institution = new Institution
+        {
+            Id = Guid.CreateVersion7(),
+            OfficeId = officeId,
+            Code = code.Value,
+            Status = InstitutionStatus.Registered,
+            RegisteredOn = registeredOn,
+            LegacyCertificateNumber = legacyCertificateNumber,
+            ConcurrencyToken = Guid.NewGuid(),
+        };
+        institution.AddVersion(items, registeredOn, recordedUtc);
+        return institution;
+    }
+
+    public Guid Id { get; private set; }
+
+    public Guid OfficeId { get; private set; }
+
+    /// <summary>The canonical 18-character unified social credit code; never reused.</summary>
+    public string Code { get; private set; }
+
+    /// <summary>事证号 of a paper-era certificate, when the institution has one.</summary>
+    public string? LegacyCertificateNumber { get; private set; }
+
+    public InstitutionStatus Status { get; private set; }
+
+    public DateOnly RegisteredOn { get; private set; }
+
+    public DateOnly? EndedOn { get; private set; }
+
+    /// <summary>The items of the latest version, kept on the row so the register can be searched without joins.</summary>
+    public RegisteredItems Current { get; private set; }
+
+    /// <summary>The number of the version <see cref="Current"/> came from.</summary>
+    public int CurrentVersion { get; private set; }
+
+    public IReadOnlyList<InstitutionVersion> Versions => _versions;
+
+    /// <summary>App-managed optimistic concurrency token (provider-neutral; not rowversion).</summary>
+    public Guid ConcurrencyToken { get; private set; }
+
+    /// <summary>Records an approved change as a new version effective on <paramref name="effectiveOn"/>; old versions stay.</summary>
+    public InstitutionVersion RecordChange(RegisteredItems items, DateOnly effectiveOn, DateTime recordedUtc)
+    {
+        if (Status != InstitutionStatus.Registered)
+        {
+            throw new DomainRuleException(DomainErrors.InstitutionNotRegistered);
+        }
+
+        return AddVersion(items, effectiveOn, recordedUtc);
+    }
+
+    public void Deregister(DateOnly on)
+    {
+        if (Status != InstitutionStatus.Registered)
+        {
+            throw new DomainRuleException(DomainErrors.InstitutionNotRegistered);
+        }
+
+        Status = InstitutionStatus.Deregistered;
+        EndedOn = on;
+        ConcurrencyToken = Guid.NewGuid();
+    }
+
+    private InstitutionVersion AddVersion(RegisteredItems items, DateOnly effectiveOn, DateTime recordedUtc)
+    {
+        // The number lives on the row so a change need not load the whole history.
+        CurrentVersion++;
+        var version = new InstitutionVersion(Id, CurrentVersion, items, effectiveOn, recordedUtc);
+        _versions.Add(version);
+        Current = items with { }; // its own copy: EF tracks owned instances per owner
+        ConcurrencyToken = Guid.NewGuid();
+        return version;
+    }
+}

@@ -1,0 +1,48 @@
+using System.Security.Cryptography;
+using Microsoft.EntityFrameworkCore;
+using Portal.Domain.Codes;
+using Portal.Infrastructure.Data;
+
+namespace Portal.Infrastructure.Codes;
+
+/// <summary>
+/// Assigns new unified social credit codes. The body is drawn at random and checked against every
+/// body ever issued (the IssuedCodes table, whose unique index is the final guard); the new row is
+/// saved in the caller's transaction.
+/// </summary>
+public sealed class CodeRegistry(PortalDbContext db, TimeProvider clock)
+{
+    public async Task<UnifiedSocialCreditCode> AssignNewCodeAsync(Guid officeId, string regionCode, CancellationToken ct = default)
+    {
+        var pending = db.ChangeTracker.Entries<IssuedCode>().Select(e => e.Entity.Body).ToHashSet();
+        for (var attempt = 0; attempt < 100; attempt++)
+        {
+            var body = CodeBodyGenerator.NextBody(RandomNumberGenerator.GetInt32);
+            if (pending.Contains(body) || await db.IssuedCodes.AnyAsync(c => c.Body == body, ct))
+            {
+                continue;
+            }
+
+            if (!UnifiedSocialCreditCode.TryCreate(regionCode, body, out var code))
+            {
+                throw new InvalidOperationException($"Office region code '{regionCode}' is not six digits.");
+            }
+
+            Record(code, officeId);
+            return code;
+        }
+
+        // 31^6 ≈ 887 million bodies per prefix: reaching this means the random source is broken.
+        throw new InvalidOperationException("Could not draw a fresh organisation-code body.");
+    }
+
+    /// <summary>Records a code that came from elsewhere (an import or the demo data) so it can never be assigned again.</summary>
+    public void Record(UnifiedSocialCreditCode code, Guid officeId) =>
+        db.IssuedCodes.Add(new IssuedCode
+        {
+            Code = code.Value,
+            Body = code.Body,
+            OfficeId = officeId,
+            IssuedUtc = clock.GetUtcNow().UtcDateTime,
+        });
+}

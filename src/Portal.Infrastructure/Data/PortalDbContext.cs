@@ -1,0 +1,50 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Portal.Domain.Calendar;
+using Portal.Domain.Common;
+using Portal.Domain.Institutions;
+using Portal.Domain.Offices;
+using Portal.Infrastructure.Codes;
+using Portal.Infrastructure.Email;
+using Portal.Infrastructure.Identity;
+
+namespace Portal.Infrastructure.Data;
+
+/// <summary>One context for Identity, OpenIddict, Data Protection keys and the domain.</summary>
+public class PortalDbContext(DbContextOptions<PortalDbContext> options)
+    : IdentityDbContext<PortalUser, PortalRole, string>(options), IDataProtectionKeyContext
+{
+    public DbSet<RegistrationOffice> Offices => Set<RegistrationOffice>();
+
+    public DbSet<Institution> Institutions => Set<Institution>();
+
+    public DbSet<InstitutionVersion> InstitutionVersions => Set<InstitutionVersion>();
+
+    public DbSet<FundingSource> FundingSources => Set<FundingSource>();
+
+    public DbSet<Region> Regions => Set<Region>();
+
+    public DbSet<CalendarDay> CalendarDays => Set<CalendarDay>();
+
+    public DbSet<IssuedCode> IssuedCodes => Set<IssuedCode>();
+
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.UseOpenIddict();
+        builder.ApplyConfigurationsFromAssembly(typeof(PortalDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Provider-neutral: enums as strings; money (万元, 2 decimals) as an integer count of hundredths,
+        // because SQLite stores decimal as text and can neither compare nor order it correctly.
+        configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(32);
+        configurationBuilder.Properties<decimal>().HaveConversion<HundredthsConverter>();
+    }
+}

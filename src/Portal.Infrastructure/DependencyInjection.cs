@@ -1,0 +1,107 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Data.SqlClient;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Portal.Infrastructure.Calendar;
+using Portal.Infrastructure.Codes;
+using Portal.Infrastructure.Data;
+using Portal.Infrastructure.Email;
+using Portal.Infrastructure.Seeding;
+
+namespace Portal.Infrastructure;
+
+public static class DependencyInjection
+{
+    public const string SqliteMigrationsAssembly = "Portal.Migrations.Sqlite";
+    public const string SqlServerMigrationsAssembly = "Portal.Migrations.SqlServer";
+    public const string DefaultSqliteConnection = "Data Source=db/portal.db";
+
+    public static IServiceCollection AddPortalInfrastructure(this IServiceCollection services, IConfiguration configuration, RepositoryPaths paths)
+    {
+        services.AddSingleton(paths);
+        services.TryAddTimeProvider();
+        services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section)
+            .Validate(o => Enum.TryParse<DatabaseProvider>(o.Provider, true, out var p) && Enum.IsDefined(p), "Database:Provider must be Sqlite or SqlServer.")
+            .ValidateOnStart();
+        services.AddOptions<EmailOptions>().BindConfiguration(EmailOptions.Section).ValidateOnStart();
+
+        var database = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        var provider = database.ParsedProvider; // throws a StartupConfigurationException naming the setting
+        var connection = configuration.GetConnectionString("Portal");
+        services.AddDbContext<PortalDbContext>(options => Configure(options, provider, connection, paths));
+
+        services.AddDataProtection().SetApplicationName("Portal").PersistKeysToDbContext<PortalDbContext>();
+
+        services.AddScoped<CodeRegistry>();
+        services.AddScoped<CalendarStore>();
+        services.AddScoped<EmailOutbox>();
+        services.AddScoped<ReferenceDataSeeder>();
+        services.AddScoped<DemoDataSeeder>();
+        services.AddScoped<DatabaseInitializer>();
+
+        var email = configuration.GetSection(EmailOptions.Section).Get<EmailOptions>() ?? new EmailOptions();
+        if (string.IsNullOrWhiteSpace(email.SmtpHost))
+        {
+            services.AddSingleton<IEmailTransport, PickupDirectoryTransport>();
+        }
+        else
+        {
+            services.AddSingleton<IEmailTransport, SmtpTransport>();
+        }
+
+        services.AddSingleton<OutboxDispatcher>();
+        services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
+        return services;
+    }
+
+    public static void Configure(DbContextOptionsBuilder options, DatabaseProvider provider, string? connection, RepositoryPaths paths)
+    {
+        switch (provider)
+        {
+            case DatabaseProvider.Sqlite:
+                options.UseSqlite(SqliteConnectionString(connection, paths), o => o.MigrationsAssembly(SqliteMigrationsAssembly))
+                    .AddInterceptors(new SqlitePragmaInterceptor());
+                break;
+            case DatabaseProvider.SqlServer:
+                if (string.IsNullOrWhiteSpace(connection))
+                {
+                    throw new StartupConfigurationException("ConnectionStrings:Portal is empty: set it to the SQL Server connection string.");
+                }
+
+                var builder = new SqlConnectionStringBuilder(connection);
+                if (builder.ConnectTimeout > (int)DatabaseInitializer.ConnectTimeout.TotalSeconds)
+                {
+                    builder.ConnectTimeout = (int)DatabaseInitializer.ConnectTimeout.TotalSeconds;
+                }
+
+                options.UseSqlServer(builder.ConnectionString, o => o.MigrationsAssembly(SqlServerMigrationsAssembly));
+                break;
+        }
+
+        options.UseOpenIddict();
+    }
+
+    /// <summary>Resolves a relative Data Source against the repository root so `dotnet run` works from any folder.</summary>
+    public static string SqliteConnectionString(string? connection, RepositoryPaths paths)
+    {
+        var builder = new SqliteConnectionStringBuilder(string.IsNullOrWhiteSpace(connection) ? DefaultSqliteConnection : connection);
+        if (!string.IsNullOrEmpty(builder.DataSource) && builder.DataSource != ":memory:" && !builder.DataSource.StartsWith("file:", StringComparison.Ordinal))
+        {
+            builder.DataSource = paths.Resolve(builder.DataSource);
+            Directory.CreateDirectory(Path.GetDirectoryName(builder.DataSource)!);
+        }
+
+        return builder.ConnectionString;
+    }
+
+    private static void TryAddTimeProvider(this IServiceCollection services)
+    {
+        if (!services.Any(d => d.ServiceType == typeof(TimeProvider)))
+        {
+            services.AddSingleton(TimeProvider.System);
+        }
+    }
+}

@@ -1,0 +1,31 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace Portal.Infrastructure.Identity;
+
+public class PortalUser : IdentityUser
+{
+    public string DisplayName { get; set; } = string.Empty;
+
+    /// <summary>Institution users belong to exactly one institution (none while an applicant's setup is pending).</summary>
+    public Guid? InstitutionId { get; set; }
+
+    /// <summary>Registry staff belong to exactly one office.</summary>
+    public Guid? OfficeId { get; set; }
+
+    public DateTime CreatedUtc { get; set; }
+
+    /// <summary>Marks the accounts created by the demo seeder, so their passwords can be reset by command.</summary>
+    public bool IsDemo { get; set; }
+}
+
+public class PortalRole : IdentityRole
+{
+    public PortalRole()
+    {
+    }
+
+    public PortalRole(string name)
+        : base(name)
+    {
+    }
+}

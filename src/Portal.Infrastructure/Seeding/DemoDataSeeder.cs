@@ -1,0 +1,164 @@
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Portal.Domain.Institutions;
+using Portal.Domain.Offices;
+using Portal.Infrastructure.Codes;
+using Portal.Infrastructure.Data;
+using Portal.Infrastructure.Identity;
+
+namespace Portal.Infrastructure.Seeding;
+
+/// <summary>A demo account and, when it was just created or reset, its password (shown once).</summary>
+public sealed record DemoAccount(string Email, string Role, string? Password);
+
+/// <summary>
+/// Fills an empty embedded database with a county office, its city office, a dozen believable
+/// institutions and one account per role. Passwords are random and returned once to be printed.
+/// </summary>
+public sealed class DemoDataSeeder(PortalDbContext db, UserManager<PortalUser> users, CodeRegistry codes, TimeProvider clock)
+{
+    public static readonly Guid CountyOfficeId = Guid.Parse("0193a1d0-0000-7000-8000-000000330726");
+    public static readonly Guid CityOfficeId = Guid.Parse("0193a1d0-0000-7000-8000-000000330700");
+
+    public const string CountyRegion = "330726";
+    public const string CityRegion = "330700";
+
+    /// <summary>Seeds when the database has no office yet; returns the accounts created (empty when nothing was done).</summary>
+    public async Task<IReadOnlyList<DemoAccount>> SeedIfEmptyAsync(string? fixedPassword, CancellationToken ct = default)
+    {
+        if (await db.Offices.AnyAsync(ct))
+        {
+            return [];
+        }
+
+        var city = new RegistrationOffice(CityOfficeId, "金华市事业单位登记管理局", "Jinhua City Public Institution Registration Office", CityRegion, null);
+        var county = new RegistrationOffice(CountyOfficeId, "浦江县事业单位登记管理局", "Pujiang County Public Institution Registration Office", CountyRegion, CityOfficeId);
+        db.Offices.AddRange(city, county);
+
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var institutions = new List<Institution>();
+        foreach (var (officeId, region, items, yearsAgo) in DemoInstitutions())
+        {
+            var code = await codes.AssignNewCodeAsync(officeId, region, ct);
+            var institution = Institution.Register(officeId, code, items, today.AddYears(-yearsAgo).AddDays(-37 * yearsAgo), now);
+            institutions.Add(institution);
+            db.Institutions.Add(institution);
+        }
+
+        await db.SaveChangesAsync(ct);
+
+        var first = institutions[0];
+        var accounts = new List<(string Email, string Name, string Role, Guid? InstitutionId, Guid? OfficeId)>
+        {
+            ("admin@demo.portal", "系统管理员 王敏", Roles.Administrator, null, null),
+            ("supervisor@demo.portal", "登记局局长 陈立华", Roles.RegistrySupervisor, null, CountyOfficeId),
+            ("registrar@demo.portal", "登记员 赵雪", Roles.Registrar, null, CountyOfficeId),
+            ("city.registrar@demo.portal", "市登记员 孙浩", Roles.Registrar, null, CityOfficeId),
+            ("manager@demo.portal", "单位管理人 李建国", Roles.InstitutionManager, first.Id, null),
+            ("user@demo.portal", "单位使用人 周芳", Roles.InstitutionUser, first.Id, null),
+            ("applicant@demo.portal", "举办单位经办人 吴强", Roles.InstitutionUser, null, null),
+        };
+
+        var result = new List<DemoAccount>();
+        foreach (var a in accounts)
+        {
+            var password = fixedPassword ?? NewPassword();
+            var user = new PortalUser
+            {
+                UserName = a.Email,
+                Email = a.Email,
+                EmailConfirmed = true,
+                DisplayName = a.Name,
+                InstitutionId = a.InstitutionId,
+                OfficeId = a.OfficeId,
+                CreatedUtc = now,
+                IsDemo = true,
+            };
+            Check(await users.CreateAsync(user, password));
+            Check(await users.AddToRoleAsync(user, a.Role));
+            if (a.Role == Roles.InstitutionManager)
+            {
+                Check(await users.AddToRoleAsync(user, Roles.InstitutionUser));
+            }
+
+            result.Add(new DemoAccount(a.Email, a.Role, password));
+        }
+
+        return result;
+    }
+
+    /// <summary>Gives every demo account a new password (random, or the fixed one) and returns them.</summary>
+    public async Task<IReadOnlyList<DemoAccount>> ResetPasswordsAsync(string? fixedPassword, CancellationToken ct = default)
+    {
+        var demo = await users.Users.Where(u => u.IsDemo).OrderBy(u => u.Email).ToListAsync(ct);
+        var result = new List<DemoAccount>();
+        foreach (var user in demo)
+        {
+            var password = fixedPassword ?? NewPassword();
+            var token = await users.GeneratePasswordResetTokenAsync(user);
+            Check(await users.ResetPasswordAsync(user, token, password));
+            await users.SetLockoutEndDateAsync(user, null);
+            await users.ResetAccessFailedCountAsync(user);
+            var roles = await users.GetRolesAsync(user);
+            var role = roles.FirstOrDefault(r => r != Roles.InstitutionUser) ?? roles.FirstOrDefault() ?? string.Empty;
+            result.Add(new DemoAccount(user.Email!, role, password));
+        }
+
+        return result;
+    }
+
+    /// <summary>Sixteen random characters in groups, easy to type from a console: e.g. "k7pw-3hxq-9tmc-r2fa".</summary>
+    public static string NewPassword()
+    {
+        const string alphabet = "abcdefghjkmnpqrstuvwxyz23456789";
+        var chars = new char[19];
+        for (var i = 0; i < chars.Length; i++)
+        {
+            chars[i] = i % 5 == 4 ? '-' : alphabet[RandomNumberGenerator.GetInt32(alphabet.Length)];
+        }
+
+        return new string(chars);
+    }
+
+    private static void Check(IdentityResult result)
+    {
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException("Demo account could not be created: " + string.Join("; ", result.Errors.Select(e => e.Code)));
+        }
+    }
+
+    private static IEnumerable<(Guid OfficeId, string Region, RegisteredItems Items, int YearsAgo)> DemoInstitutions()
+    {
+        const string county = "浙江省金华市浦江县";
+        yield return (CountyOfficeId, CountyRegion, Items("浦江县乡村振兴技术服务中心", county + "浦阳街道和平北路58号", "为全县乡村振兴提供技术服务。农业产业发展技术指导；农村人居环境整治技术支持；乡村振兴项目实施的技术服务。", "李建国", "330726197803152118", "FULL", 50m, "浦江县农业农村局"), 3);
+        yield return (CountyOfficeId, CountyRegion, Items("浦江县自然资源和规划技术服务中心", county + "浦阳街道人民东路116号", "为自然资源管理和国土空间规划提供技术保障。土地调查与测绘；国土空间规划编制技术支持；不动产登记技术服务。", "黄志明", "330726198011204416", "FULL", 80m, "浦江县自然资源和规划局"), 4);
+        yield return (CountyOfficeId, CountyRegion, Items("浦江县实验小学", county + "浦阳街道大成路1号", "实施小学义务教育，促进基础教育发展。小学学历教育；学生综合素质培养。", "方晓燕", "330726197506083823", "FULL", 320m, "浦江县教育局"), 6);
+        yield return (CountyOfficeId, CountyRegion, Items("浦江县第二中学", county + "仙华街道中山北路288号", "实施高中学历教育，促进基础教育发展。高中学历教育；学生综合素质培养；教学研究。", "张伟东", "330726197212111210", "FULL", 560m, "浦江县教育局"), 5);
+        yield return (CountyOfficeId, CountyRegion, Items("浦江县黄宅镇中心卫生院", county + "黄宅镇黄宅大道36号", "为人民身体健康提供基本医疗和公共卫生服务。常见病诊疗；预防保健；健康教育；基本公共卫生服务。", "楼玉琴", "330726198204265628", "PARTIAL", 150m, "浦江县卫生健康局"), 7);
+        yield return (CountyOfficeId, CountyRegion, Items("浦江县疾病预防控制中心", county + "浦阳街道檀溪路9号", "为疾病预防控制提供技术保障。传染病和慢性病防控；卫生检验检测；健康危害因素监测。", "何建平", "33072619790930001X", "FULL", 210m, "浦江县卫生健康局"), 8);
+        yield return (CountyOfficeId, CountyRegion, Items("浦江县图书馆", county + "浦阳街道文化路18号", "为公众提供图书阅览和文化服务。文献收藏与借阅；全民阅读推广；地方文献整理。", "朱丽萍", "330726198507154527", "FULL", 95m, "浦江县文化和广电旅游体育局"), 9);
+        yield return (CountyOfficeId, CountyRegion, Items("浦江县农业技术推广中心", county + "浦阳街道江滨中路66号", "为农业生产提供技术推广服务。农业新技术引进示范；农技培训；病虫害监测预报。", "吴国庆", "330726197610015033", "FULL", 60m, "浦江县农业农村局"), 6);
+        yield return (CountyOfficeId, CountyRegion, Items("浦江县职业技术学校", county + "浦南街道职教路1号", "实施中等职业教育，培养技术技能人才。中等职业学历教育；职业技能培训。", "徐海燕", "330726198103226944", "PARTIAL", 420m, "浦江县教育局"), 4);
+        yield return (CountyOfficeId, CountyRegion, Items("浦江县社会保险服务中心", county + "浦阳街道和平南路20号", "为社会保险经办提供服务保障。社会保险登记；待遇核定与发放；社会保险基金财务管理。", "陈晓东", "330726198709190710", "FULL", 40m, "浦江县人力资源和社会保障局"), 3);
+        yield return (CountyOfficeId, CountyRegion, Items("浦江县公共资源交易中心", county + "仙华街道恒昌大道99号", "为公共资源交易提供服务。工程建设项目招标投标；政府采购；产权交易服务。", "郑凯", "330726198212053019", "FULL", 30m, "浦江县人民政府办公室"), 2);
+        yield return (CountyOfficeId, CountyRegion, Items("浦江县融媒体中心", county + "浦阳街道广电路2号", "为全县新闻宣传和信息服务提供保障。广播电视节目制作播出；新媒体运营；信息发布。", "蒋文斌", "330726197908282534", "SELF", 600m, "中共浦江县委宣传部"), 5);
+        const string city = "浙江省金华市婺城区";
+        yield return (CityOfficeId, CityRegion, Items("金华市公共资源交易服务中心", city + "双龙南街858号", "为全市公共资源交易提供平台服务。交易场所服务；交易信息发布；专家抽取服务。", "邵建华", "330702197705120011", "FULL", 120m, "金华市人民政府办公室"), 6);
+        yield return (CityOfficeId, CityRegion, Items("金华市中心医院", city + "明月街351号", "为人民身体健康提供医疗与护理保健服务。医疗与护理；医学教学；医学研究；卫生医疗人员培训。", "蔡志远", "330702196912150033", "PARTIAL", 18000m, "金华市卫生健康委员会"), 10);
+    }
+
+    private static RegisteredItems Items(string name, string domicile, string scope, string rep, string id, string funding, decimal capital, string sponsor) => new()
+    {
+        Name = name,
+        Domicile = domicile,
+        PurposeAndScope = scope,
+        LegalRepresentative = rep,
+        LegalRepresentativeIdNumber = id,
+        FundingSourceCode = funding,
+        StartupCapital = capital,
+        Sponsor = sponsor,
+    };
+}

@@ -1,0 +1,40 @@
+using System.Diagnostics;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Portal.Web.Features.Errors;
+
+public sealed record ErrorViewModel(int StatusCode, string? CorrelationId);
+
+/// <summary>The one place unhandled exceptions and error status codes are shown: friendly, bilingual, with a correlation id.</summary>
+[AllowAnonymous]
+[IgnoreAntiforgeryToken]
+public partial class ErrorsController(ILogger<ErrorsController> logger) : Controller
+{
+    [Route("/error")]
+    public IActionResult ServerError()
+    {
+        var correlationId = Activity.Current?.TraceId.ToString() ?? HttpContext.TraceIdentifier;
+        var feature = HttpContext.Features.Get<IExceptionHandlerPathFeature>();
+        if (feature?.Error is { } error)
+        {
+            LogUnhandled(logger, correlationId, feature.Path, error);
+        }
+
+        Response.StatusCode = StatusCodes.Status500InternalServerError;
+        return View("Error", new ErrorViewModel(500, correlationId));
+    }
+
+    [Route("/error/{code:int}")]
+    public IActionResult Status(int code)
+    {
+        var known = code is 400 or 403 or 404 or 405 or 429 ? code : 500;
+        Response.StatusCode = code;
+        var correlationId = known == 500 ? Activity.Current?.TraceId.ToString() ?? HttpContext.TraceIdentifier : null;
+        return View("Error", new ErrorViewModel(known, correlationId));
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled exception {CorrelationId} on {Path}")]
+    private static partial void LogUnhandled(ILogger logger, string correlationId, string path, Exception ex);
+}

@@ -1,0 +1,98 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Portal.Domain.Institutions;
+using Portal.Infrastructure.Data;
+using Portal.Web.Features.Shared;
+using Portal.Web.Infrastructure;
+
+namespace Portal.Web.Features.Registry;
+
+public sealed record RegistryHomeViewModel(string OfficeName, string RegionCode, int Registered, int Ended, string? ParentOfficeName);
+
+public sealed record InstitutionRow(Guid Id, string Code, string Name, InstitutionStatus Status, string Sponsor, DateOnly RegisteredOn);
+
+public sealed record InstitutionListViewModel(string? Query, InstitutionStatus? Status, IReadOnlyList<InstitutionRow> Rows, PagerViewModel Pager);
+
+public sealed record VersionRow(int Number, DateOnly EffectiveOn, RegisteredItemsViewModel Items);
+
+public sealed record InstitutionDetailViewModel(Guid Id, string Code, InstitutionStatus Status, DateOnly RegisteredOn, DateOnly? EndedOn, string? LegacyCertificateNumber, RegisteredItemsViewModel Current, IReadOnlyList<VersionRow> Versions);
+
+/// <summary>The office's register as its staff see it. Every query is filtered by the caller's office: another office's record is 404.</summary>
+[Route("registry")]
+[Authorize(Policy = Policies.Registry)]
+[BackOffice]
+public class RegistryController(PortalDbContext db) : Controller
+{
+    private const int PageSize = 20;
+
+    private Guid OfficeId => User.OfficeId() ?? throw new InvalidOperationException("Registry policy guarantees an office.");
+
+    [HttpGet("")]
+    public async Task<IActionResult> Index(CancellationToken ct)
+    {
+        var office = await db.Offices.AsNoTracking().SingleAsync(o => o.Id == OfficeId, ct);
+        var parent = office.ParentOfficeId is { } pid
+            ? await db.Offices.AsNoTracking().Where(o => o.Id == pid).Select(o => Cultures.IsEnglish ? o.NameEn : o.NameZh).SingleOrDefaultAsync(ct)
+            : null;
+        var counts = await db.Institutions.AsNoTracking().Where(i => i.OfficeId == OfficeId)
+            .GroupBy(i => i.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
+        return View(new RegistryHomeViewModel(
+            Cultures.Pick(office.NameZh, office.NameEn),
+            office.RegionCode,
+            counts.Where(c => c.Key == InstitutionStatus.Registered).Sum(c => c.Count),
+            counts.Where(c => c.Key != InstitutionStatus.Registered).Sum(c => c.Count),
+            parent));
+    }
+
+    [HttpGet("institutions")]
+    public async Task<IActionResult> Institutions(string? q, InstitutionStatus? status, int page = 1, CancellationToken ct = default)
+    {
+        page = PagerViewModel.Clamp(page);
+        var query = db.Institutions.AsNoTracking().Where(i => i.OfficeId == OfficeId);
+        var term = q?.Trim();
+        if (!string.IsNullOrEmpty(term))
+        {
+            var code = Portal.Domain.Codes.UnifiedSocialCreditCode.Canonicalise(term);
+            query = query.Where(i => i.Current.Name.Contains(term) || i.Code == code);
+        }
+
+        if (status is { } s)
+        {
+            query = query.Where(i => i.Status == s);
+        }
+
+        var total = await query.CountAsync(ct);
+        var rows = await query.OrderBy(i => i.Current.Name)
+            .Skip((page - 1) * PageSize).Take(PageSize)
+            .Select(i => new InstitutionRow(i.Id, i.Code, i.Current.Name, i.Status, i.Current.Sponsor, i.RegisteredOn))
+            .ToListAsync(ct);
+        var pager = new PagerViewModel(page, PageSize, total, "/registry/institutions", new Dictionary<string, string?> { ["q"] = term, ["status"] = status?.ToString() });
+        return View(new InstitutionListViewModel(term, status, rows, pager));
+    }
+
+    [HttpGet("institutions/{id:guid}")]
+    public async Task<IActionResult> Institution(Guid id, CancellationToken ct)
+    {
+        var institution = await db.Institutions.AsNoTracking()
+            .Include(i => i.Versions)
+            .SingleOrDefaultAsync(i => i.Id == id && i.OfficeId == OfficeId, ct);
+        if (institution is null)
+        {
+            return NotFound();
+        }
+
+        var funding = await ReferenceNames.FundingSourcesAsync(db, ct);
+        return View(new InstitutionDetailViewModel(
+            institution.Id,
+            institution.Code,
+            institution.Status,
+            institution.RegisteredOn,
+            institution.EndedOn,
+            institution.LegacyCertificateNumber,
+            RegisteredItemsViewModel.From(institution.Current, funding, showFullIdentityNumber: true),
+            institution.Versions.OrderByDescending(v => v.Number)
+                .Select(v => new VersionRow(v.Number, v.EffectiveOn, RegisteredItemsViewModel.From(v.Items, funding, true)))
+                .ToList()));
+    }
+}

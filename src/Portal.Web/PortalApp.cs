@@ -1,0 +1,234 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Razor;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.WebEncoders;
+using Portal.Infrastructure;
+using Portal.Infrastructure.Data;
+using Portal.Infrastructure.Identity;
+using Portal.Infrastructure.Seeding;
+using Portal.Web.Infrastructure;
+
+namespace Portal.Web;
+
+public static class PortalApp
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var app = Build(args);
+        if (args.Length >= 2 && args[0] == "demo" && args[1] == "reset-passwords")
+        {
+            return await ResetDemoPasswordsAsync(app);
+        }
+
+        var demoAccounts = await InitializeDatabaseAsync(app);
+        await app.StartAsync();
+        PrintWelcome(app, demoAccounts);
+        await app.WaitForShutdownAsync();
+        return 0;
+    }
+
+    public static WebApplication Build(string[] args)
+    {
+        var paths = new RepositoryPaths(Directory.GetCurrentDirectory());
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            WebRootPath = paths.WebRoot,
+        });
+        builder.Services.AddPortalInfrastructure(builder.Configuration, new RepositoryPaths(builder.Environment.ContentRootPath));
+        ConfigureServices(builder);
+        var app = builder.Build();
+        ConfigurePipeline(app);
+        return app;
+    }
+
+    public static async Task<IReadOnlyList<DemoAccount>> InitializeDatabaseAsync(WebApplication app)
+    {
+        using var scope = app.Services.CreateScope();
+        return await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync();
+    }
+
+    private static void ConfigureServices(WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<PortalOptions>().BindConfiguration(PortalOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+
+        services.AddIdentity<PortalUser, PortalRole>(o =>
+            {
+                // ASVS 5 V6.2: at least 12 characters, no composition rules, a common-password list instead.
+                o.Password.RequiredLength = 12;
+                o.Password.RequireDigit = false;
+                o.Password.RequireLowercase = false;
+                o.Password.RequireUppercase = false;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Password.RequiredUniqueChars = 1;
+                o.Lockout.AllowedForNewUsers = true;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.User.RequireUniqueEmail = true;
+                o.SignIn.RequireConfirmedAccount = false;
+            })
+            .AddEntityFrameworkStores<PortalDbContext>()
+            .AddDefaultTokenProviders()
+            .AddClaimsPrincipalFactory<PortalClaimsFactory>()
+            .AddPasswordValidator<CommonPasswordValidator>();
+
+        // Password reset links: valid for 2 hours.
+        services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromHours(2));
+
+        var plainHttpDev = builder.Environment.IsDevelopment();
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.Cookie.Name = "portal.auth";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.Cookie.SecurePolicy = plainHttpDev ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+            o.LoginPath = "/account/login";
+            o.LogoutPath = "/account/logout";
+            o.AccessDeniedPath = "/account/access-denied";
+            o.SlidingExpiration = true;
+            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            o.Events = new CookieAuthenticationEvents
+            {
+                // A forbidden page answers 403 in place (rendered by the status-code page), not a redirect.
+                OnRedirectToAccessDenied = ctx =>
+                {
+                    ctx.Response.StatusCode = StatusCodes.Status403Forbidden;
+                    return Task.CompletedTask;
+                },
+            };
+        });
+        services.Configure<CookieAuthenticationOptions>(IdentityConstants.TwoFactorUserIdScheme, o =>
+        {
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SecurePolicy = plainHttpDev ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+        });
+
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "portal.af";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.SecurePolicy = plainHttpDev ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+            o.FormFieldName = "__RequestVerificationToken";
+        });
+
+        services.AddAuthorization(Policies.Add);
+        services.AddSingleton<IStringLocalizerFactory, JsonStringLocalizerFactory>();
+        services.AddSingleton(typeof(IStringLocalizer<>), typeof(StringLocalizer<>));
+        services.AddLocalization();
+
+        services.AddControllersWithViews(o =>
+            {
+                o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
+                o.Filters.Add<StaffTwoFactorFilter>();
+                ValidationMessages.Localize(o.ModelBindingMessageProvider);
+            })
+            .AddRazorOptions(o =>
+            {
+                // Feature folders: Features/{Controller}/{View}.cshtml, shared parts in Features/Shared.
+                o.ViewLocationFormats.Clear();
+                o.ViewLocationFormats.Add("/Features/{1}/{0}" + RazorViewEngine.ViewExtension);
+                o.ViewLocationFormats.Add("/Features/Shared/{0}" + RazorViewEngine.ViewExtension);
+            })
+            .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
+
+        services.Configure<RouteOptions>(o => o.LowercaseUrls = true);
+
+        // Emit Chinese as characters, not &#x…; entities (the encoder still escapes markup characters).
+        services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+
+        services.Configure<RequestLocalizationOptions>(o =>
+        {
+            o.DefaultRequestCulture = new RequestCulture(Cultures.Chinese);
+            o.SupportedCultures = Cultures.Supported;
+            o.SupportedUICultures = Cultures.Supported;
+            o.RequestCultureProviders =
+            [
+                new QueryStringRequestCultureProvider(),
+                new CookieRequestCultureProvider(),
+                new LanguageOnlyAcceptLanguageProvider(),
+            ];
+        });
+
+        services.AddHsts(o =>
+        {
+            o.MaxAge = TimeSpan.FromDays(365);
+            o.IncludeSubDomains = true;
+        });
+
+        services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: ["ready"]);
+    }
+
+    private static void ConfigurePipeline(WebApplication app)
+    {
+        app.UseExceptionHandler("/error");
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseHsts();
+        }
+
+        app.UseSecurityHeaders();
+        app.UseStatusCodePagesWithReExecute("/error/{0}");
+        app.UseStaticFiles();
+        app.UseRequestLocalization();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.MapGet("/health/live", () => Results.Text("Healthy")).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions
+        {
+            Predicate = c => c.Tags.Contains("ready"),
+        }).AllowAnonymous();
+        app.MapControllers();
+    }
+
+    private static void PrintWelcome(WebApplication app, IReadOnlyList<DemoAccount> accounts)
+    {
+        var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+        var baseUrl = (addresses.FirstOrDefault() ?? app.Services.GetRequiredService<IOptions<PortalOptions>>().Value.PublicBaseUrl)
+            .Replace("://[::]", "://localhost", StringComparison.Ordinal)
+            .Replace("://0.0.0.0", "://localhost", StringComparison.Ordinal)
+            .TrimEnd('/');
+        Console.WriteLine();
+        Console.WriteLine($"Portal is running: {baseUrl}/");
+        Console.WriteLine($"Log in at:         {baseUrl}/account/login");
+        if (accounts.Count > 0)
+        {
+            Console.WriteLine();
+            Console.WriteLine("Demo accounts (passwords are shown only now; reset them with");
+            Console.WriteLine("  dotnet run --project src/Portal.Web -- demo reset-passwords):");
+            foreach (var a in accounts)
+            {
+                Console.WriteLine($"  {a.Role,-20} {a.Email,-28} {a.Password}");
+            }
+        }
+
+        Console.WriteLine();
+    }
+
+    private static async Task<int> ResetDemoPasswordsAsync(WebApplication app)
+    {
+        await InitializeDatabaseAsync(app);
+        using var scope = app.Services.CreateScope();
+        var fixedPassword = app.Configuration["Demo:Password"];
+        var accounts = await scope.ServiceProvider.GetRequiredService<DemoDataSeeder>()
+            .ResetPasswordsAsync(string.IsNullOrWhiteSpace(fixedPassword) ? null : fixedPassword);
+        Console.WriteLine("New demo passwords:");
+        foreach (var a in accounts)
+        {
+            Console.WriteLine($"  {a.Role,-20} {a.Email,-28} {a.Password}");
+        }
+
+        return 0;
+    }
+}

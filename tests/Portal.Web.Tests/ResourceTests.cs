@@ -1,0 +1,71 @@
+using System.Text.RegularExpressions;
+using Portal.Web.Infrastructure;
+
+namespace Portal.Web.Tests;
+
+/// <summary>Every UI string exists in both languages, and every key the code uses exists.</summary>
+public partial class ResourceTests
+{
+    [Fact]
+    public void EveryKey_HasChineseAndEnglish()
+    {
+        var incomplete = PortalStrings.Instance.Entries
+            .Where(e => e.Value.Length != 2 || string.IsNullOrWhiteSpace(e.Value[0]) || string.IsNullOrWhiteSpace(e.Value[1]))
+            .Select(e => e.Key)
+            .ToList();
+        Assert.Empty(incomplete);
+        Assert.True(PortalStrings.Instance.Entries.Count > 150);
+    }
+
+    [Fact]
+    public void ChineseText_IsChinese()
+    {
+        // A key whose Chinese side has no CJK character at all was probably left in English.
+        var suspicious = PortalStrings.Instance.Entries
+            .Where(e => !CjkPattern().IsMatch(e.Value[0]) && !e.Key.StartsWith("Weekday.", StringComparison.Ordinal))
+            .Select(e => e.Key)
+            .ToList();
+        Assert.Empty(suspicious);
+    }
+
+    [Fact]
+    public void EveryLiteralKeyUsedInViewsAndCode_Exists()
+    {
+        var root = RepoRoot();
+        var files = Directory.EnumerateFiles(Path.Combine(root, "src", "Portal.Web"), "*.*", SearchOption.AllDirectories)
+            .Where(f => (f.EndsWith(".cshtml", StringComparison.Ordinal) || f.EndsWith(".cs", StringComparison.Ordinal)) && !f.Contains("/obj/", StringComparison.Ordinal) && !f.Contains("/bin/", StringComparison.Ordinal));
+        var missing = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var file in files)
+        {
+            var text = File.ReadAllText(file);
+            foreach (Match m in KeyPattern().Matches(text))
+            {
+                var key = m.Groups["key"].Value;
+                if (!PortalStrings.Instance.Entries.ContainsKey(key))
+                {
+                    missing.Add($"{Path.GetFileName(file)}: {key}");
+                }
+            }
+        }
+
+        Assert.Empty(missing);
+    }
+
+    private static string RepoRoot()
+    {
+        var dir = AppContext.BaseDirectory;
+        while (!File.Exists(Path.Combine(dir, "Portal.sln")))
+        {
+            dir = Path.GetDirectoryName(dir)!;
+        }
+
+        return dir;
+    }
+
+    // L["Key"], l["Key", …], ErrorMessage = "Key", Name = "Key", TempData["Flash"] = "Key"
+    [GeneratedRegex(@"(?:\b[Ll]\[""|ErrorMessage = ""|\bName = ""|\[""Flash""\] = "")(?<key>[A-Z][A-Za-z]+\.[A-Za-z0-9.]+)""")]
+    private static partial Regex KeyPattern();
+
+    [GeneratedRegex(@"\p{IsCJKUnifiedIdeographs}")]
+    private static partial Regex CjkPattern();
+}

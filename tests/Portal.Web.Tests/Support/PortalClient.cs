@@ -1,0 +1,81 @@
+using System.Net;
+using AngleSharp.Html.Dom;
+using AngleSharp.Html.Parser;
+
+namespace Portal.Web.Tests.Support;
+
+/// <summary>
+/// Drives the app like a browser: keeps cookies, reads pages with AngleSharp, and posts forms with the
+/// antiforgery token scraped from the page (as eShopOnWeb's functional tests do).
+/// </summary>
+public sealed class PortalClient(HttpClient http) : IDisposable
+{
+    private static readonly HtmlParser Parser = new();
+
+    public HttpClient Http { get; } = http;
+
+    public async Task<HttpResponseMessage> GetAsync(string url, string? acceptLanguage = null)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        if (acceptLanguage is not null)
+        {
+            request.Headers.AcceptLanguage.ParseAdd(acceptLanguage);
+        }
+
+        return await Http.SendAsync(request);
+    }
+
+    public async Task<IHtmlDocument> PageAsync(string url, HttpStatusCode expected = HttpStatusCode.OK)
+    {
+        var response = await GetAsync(url);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.True(expected == response.StatusCode, $"GET {url}: expected {expected}, got {response.StatusCode}\n{html[..Math.Min(html.Length, 2000)]}");
+        return Parser.ParseDocument(html);
+    }
+
+    public static IHtmlDocument Parse(string html) => Parser.ParseDocument(html);
+
+    /// <summary>GETs <paramref name="pageUrl"/>, takes the antiforgery token from the form posting to <paramref name="action"/>, and posts the fields.</summary>
+    public async Task<HttpResponseMessage> SubmitAsync(string pageUrl, string action, IDictionary<string, string> fields)
+    {
+        var page = await PageAsync(pageUrl);
+        var form = page.Forms.FirstOrDefault(f => f.GetAttribute("action") == action)
+            ?? throw new InvalidOperationException($"No form posting to {action} on {pageUrl}.");
+        var token = (form.QuerySelector("input[name=__RequestVerificationToken]") as IHtmlInputElement)?.Value
+            ?? throw new InvalidOperationException($"The form posting to {action} has no antiforgery token.");
+        return await PostAsync(action, fields, token);
+    }
+
+    public async Task<HttpResponseMessage> PostAsync(string action, IDictionary<string, string> fields, string? token)
+    {
+        var values = new List<KeyValuePair<string, string>>(fields);
+        if (token is not null)
+        {
+            values.Add(new("__RequestVerificationToken", token));
+        }
+
+        return await Http.PostAsync(action, new FormUrlEncodedContent(values));
+    }
+
+    public async Task<HttpResponseMessage> LoginAsync(string email, string password = PortalFactory.DemoPassword) =>
+        await SubmitAsync("/account/login", "/account/login", new Dictionary<string, string> { ["Email"] = email, ["Password"] = password });
+
+    public async Task LoginOkAsync(string email)
+    {
+        var response = await LoginAsync(email);
+        Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"login of {email} answered {response.StatusCode}");
+    }
+
+    public void Dispose() => Http.Dispose();
+}
+
+public static class Demo
+{
+    public const string Admin = "admin@demo.portal";
+    public const string Supervisor = "supervisor@demo.portal";
+    public const string Registrar = "registrar@demo.portal";
+    public const string CityRegistrar = "city.registrar@demo.portal";
+    public const string Manager = "manager@demo.portal";
+    public const string User = "user@demo.portal";
+    public const string Applicant = "applicant@demo.portal";
+}

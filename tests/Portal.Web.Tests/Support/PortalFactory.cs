@@ -1,0 +1,77 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Portal.Infrastructure.Seeding;
+
+namespace Portal.Web.Tests.Support;
+
+/// <summary>
+/// The real app over a fresh SQLite file, migrated and seeded with the demo data, with known demo
+/// passwords. Each factory is its own database, so test classes never see each other's writes.
+/// </summary>
+public class PortalFactory : WebApplicationFactory<Program>
+{
+    public const string DemoPassword = "demo password for tests 2026";
+
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "portal-web-" + Guid.NewGuid().ToString("N"));
+
+    public PortalFactory()
+    {
+        Directory.CreateDirectory(_folder);
+    }
+
+    public string Folder => _folder;
+
+    /// <summary>Settings on top of the test defaults, e.g. turning staff two-factor on.</summary>
+    public Dictionary<string, string?> Settings { get; } = new()
+    {
+        ["Portal:RequireStaffTwoFactor"] = "false",
+    };
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.UseSetting("ConnectionStrings:Portal", $"Data Source={Path.Combine(_folder, "portal.db")}");
+        builder.UseSetting("Demo:Password", DemoPassword);
+        builder.UseSetting("Email:PickupDirectory", Path.Combine(_folder, "mail"));
+        builder.UseSetting("Email:PollSeconds", "3600");
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+
+    protected override IHost CreateHost(IHostBuilder builder)
+    {
+        var host = base.CreateHost(builder);
+        using var scope = host.Services.CreateScope();
+        scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync().GetAwaiter().GetResult();
+        return host;
+    }
+
+    public PortalClient Client() => new(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+}
+
+/// <summary>A factory with staff two-factor enforced, as in production.</summary>
+public sealed class StrictPortalFactory : PortalFactory
+{
+    public StrictPortalFactory()
+    {
+        Settings["Portal:RequireStaffTwoFactor"] = "true";
+    }
+}
