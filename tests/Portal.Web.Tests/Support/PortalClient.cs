@@ -69,13 +69,9 @@ public sealed class PortalClient(HttpClient http) : IDisposable
     public void Dispose() => Http.Dispose();
 }
 
-public static class Demo
+public static class PortalFactoryExtensions
 {
-    public const string Admin = "admin@demo.portal";
-    public const string Supervisor = "supervisor@demo.portal";
-    public const string Registrar = "registrar@demo.portal";
-    public const string CityRegistrar = "city.registrar@demo.portal";
-    public const string Manager = "manager@demo.portal";
-    public const string User = "user@demo.portal";
-    public const string Applicant = "applicant@demo.portal";
+    /// <summary>A browser-like client: cookies kept, redirects not followed (tests assert them).</summary>
+    public static PortalClient Client(this PortalFactory factory) =>
+        new(factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
 }

@@ -51,8 +51,6 @@ public class PortalFactory : WebApplicationFactory<Program>
         return host;
     }
 
-    public PortalClient Client() => new(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
-
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
@@ -74,4 +72,16 @@ public sealed class StrictPortalFactory : PortalFactory
     {
         Settings["Portal:RequireStaffTwoFactor"] = "true";
     }
+}
+
+/// <summary>The demo accounts the seeder creates.</summary>
+public static class Demo
+{
+    public const string Admin = "admin@demo.portal";
+    public const string Supervisor = "supervisor@demo.portal";
+    public const string Registrar = "registrar@demo.portal";
+    public const string CityRegistrar = "city.registrar@demo.portal";
+    public const string Manager = "manager@demo.portal";
+    public const string User = "user@demo.portal";
+    public const string Applicant = "applicant@demo.portal";
 }
