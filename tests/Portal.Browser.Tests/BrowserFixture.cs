@@ -39,6 +39,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         BaseUrl = $"http://127.0.0.1:{port}";
 
         _playwright = await Playwright.CreateAsync();
+        Assertions.SetDefaultExpectTimeout(30_000);
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
             ExecutablePath = BrowserEnvironment.ChromiumPath,
@@ -59,6 +60,9 @@ public sealed class BrowserFixture : IAsyncLifetime
             ExtraHTTPHeaders = new Dictionary<string, string> { ["Accept-Language"] = locale },
             ViewportSize = viewport ?? new ViewportSize { Width = 1280, Height = 900 },
         });
+        // Generous: CI shares two cores between the app, the browser and the test host.
+        context.SetDefaultTimeout(60_000);
+        context.SetDefaultNavigationTimeout(60_000);
         return await context.NewPageAsync();
     }
 

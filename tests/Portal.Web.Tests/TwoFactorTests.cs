@@ -18,7 +18,10 @@ public class TwoFactorTests(StrictPortalFactory factory) : IClassFixture<StrictP
         Assert.Equal("/account/two-factor?required=true", response.Headers.Location?.OriginalString);
         var enrol = await client.PageAsync("/account/two-factor?required=true");
         Assert.NotNull(enrol.QuerySelector("[data-shared-key]"));
-        Assert.NotNull(enrol.QuerySelector(".qr-box svg"));
+        var svg = enrol.QuerySelector(".qr-box svg");
+        Assert.NotNull(svg);
+        Assert.Empty(svg.QuerySelectorAll("[style]")); // the CSP forbids inline styles: the QR must not rely on them
+        Assert.Null(svg.GetAttribute("style"));
     }
 
     [Fact]
