@@ -55,6 +55,15 @@ public class Institution
     /// <summary>The items of the latest version, kept on the row so the register can be searched without joins.</summary>
     public RegisteredItems Current { get; private set; }
 
+    /// <summary><see cref="NameKey.Of"/> of the current name: what duplicate-name checks compare.</summary>
+    public string NameKey { get; private set; } = string.Empty;
+
+    /// <summary>The number of the certificate currently held (electronic, or the paper one on record).</summary>
+    public string? CertificateNumber { get; private set; }
+
+    /// <summary>The last day of validity of the certificate currently held.</summary>
+    public DateOnly? CertificateValidUntil { get; private set; }
+
     /// <summary>The number of the version <see cref="Current"/> came from.</summary>
     public int CurrentVersion { get; private set; }
 
@@ -73,6 +82,23 @@ public class Institution
 
         return AddVersion(items, effectiveOn, recordedUtc);
     }
+
+    /// <summary>Records the certificate the institution now holds (issued by the portal or on record from paper).</summary>
+    public void RecordCertificate(string number, DateOnly validUntil)
+    {
+        CertificateNumber = number;
+        CertificateValidUntil = validUntil;
+        ConcurrencyToken = Guid.NewGuid();
+    }
+
+    /// <summary>证书换领 is open only in the last 30 days of validity (domain.md).</summary>
+    public bool RenewalIsOpen(DateOnly today) =>
+        Status == InstitutionStatus.Registered
+        && CertificateValidUntil is { } end
+        && today <= end
+        && today >= end.AddDays(-RenewalWindowDays);
+
+    public const int RenewalWindowDays = 30;
 
     public void Deregister(DateOnly on)
     {
@@ -93,6 +119,7 @@ public class Institution
         var version = new InstitutionVersion(Id, CurrentVersion, items, effectiveOn, recordedUtc);
         _versions.Add(version);
         Current = items with { }; // its own copy: EF tracks owned instances per owner
+        NameKey = Institutions.NameKey.Of(items.Name);
         ConcurrencyToken = Guid.NewGuid();
         return version;
     }

@@ -1,0 +1,95 @@
+namespace Portal.Domain.Filings;
+
+public enum FilingKind
+{
+    /// <summary>设立登记</summary>
+    Setup,
+
+    /// <summary>变更登记</summary>
+    Change,
+
+    /// <summary>注销登记</summary>
+    Deregistration,
+
+    /// <summary>证书补领 (after loss)</summary>
+    CertificateReissue,
+
+    /// <summary>证书换领 (in the last 30 days of validity)</summary>
+    CertificateRenewal,
+}
+
+public enum FilingState
+{
+    /// <summary>待提交</summary>
+    Draft,
+
+    /// <summary>已提交, waiting for acceptance (3 working days).</summary>
+    Submitted,
+
+    /// <summary>退回补正 before acceptance: the applicant fixes and resubmits; a new acceptance window starts.</summary>
+    Returned,
+
+    /// <summary>已受理: the decision clock runs.</summary>
+    Accepted,
+
+    /// <summary>退回补正 after acceptance: the decision clock stops until the applicant resubmits.</summary>
+    SupplementRequested,
+
+    /// <summary>A registrar proposed refusal; a supervisor decides.</summary>
+    RefusalProposed,
+
+    /// <summary>核准</summary>
+    Approved,
+
+    /// <summary>不予登记</summary>
+    Refused,
+
+    /// <summary>撤回 by the applicant.</summary>
+    Withdrawn,
+}
+
+public enum FilingAction
+{
+    Submit,
+    Withdraw,
+    Accept,
+    ReturnForSupplement,
+    Resubmit,
+    Approve,
+    ProposeRefusal,
+    Refuse,
+    RejectRefusalProposal,
+}
+
+/// <summary>Who acts on a filing, as the workflow sees it.</summary>
+public enum FilingRole
+{
+    /// <summary>A user of the filing's institution (or the sponsor's applicant for a setup).</summary>
+    Applicant,
+
+    Registrar,
+
+    Supervisor,
+}
+
+/// <summary>登记事项: the seven registered items, for change filings and comparisons.</summary>
+public enum RegisteredItem
+{
+    Name,
+    Domicile,
+    PurposeAndScope,
+    LegalRepresentative,
+    FundingSource,
+    StartupCapital,
+    Sponsor,
+}
+
+/// <summary>注销 reasons listed in the regulation's practice.</summary>
+public enum DeregistrationReason
+{
+    SponsorDecision,
+    MergerOrSplit,
+    DissolutionByLawOrCharter,
+    OrderToClose,
+    Revocation,
+}

@@ -1,0 +1,36 @@
+using Portal.Domain.Institutions;
+
+namespace Portal.Domain.Filings;
+
+/// <summary>Which filings may be started now.</summary>
+public static class FilingPolicy
+{
+    /// <summary>
+    /// Null when a filing of <paramref name="kind"/> may be started, else the refusal code.
+    /// <paramref name="openFilings"/>: filings of the institution (or, for a setup, of the applicant) still in progress.
+    /// </summary>
+    public static string? WhyNotStart(FilingKind kind, Institution? institution, int openFilings, DateOnly today)
+    {
+        if (openFilings > 0)
+        {
+            return FilingErrors.AnotherFilingInProgress; // 一事一办: one filing at a time
+        }
+
+        if (kind == FilingKind.Setup)
+        {
+            return institution is null ? null : FilingErrors.WrongKind;
+        }
+
+        if (institution is null)
+        {
+            return FilingErrors.WrongKind;
+        }
+
+        if (institution.Status != InstitutionStatus.Registered)
+        {
+            return FilingErrors.InstitutionNotRegistered;
+        }
+
+        return kind == FilingKind.CertificateRenewal && !institution.RenewalIsOpen(today) ? FilingErrors.RenewalNotOpen : null;
+    }
+}
