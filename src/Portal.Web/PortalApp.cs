@@ -14,6 +14,7 @@ using Portal.Infrastructure;
 using Portal.Infrastructure.Data;
 using Portal.Infrastructure.Identity;
 using Portal.Infrastructure.Seeding;
+using Portal.Web.Features.Filings;
 using Portal.Web.Infrastructure;
 
 namespace Portal.Web;
@@ -164,6 +165,22 @@ public static class PortalApp
             o.MaxAge = TimeSpan.FromDays(365);
             o.IncludeSubDomains = true;
         });
+
+        services.AddOptions<RegistryOptions>().BindConfiguration(RegistryOptions.Section)
+            .Validate(o => o.AcceptanceWorkingDays is >= 1 and <= 20 && o.DecisionDays is >= 1 and <= 90, "Registry time limits are out of range.")
+            .ValidateOnStart();
+        services.AddScoped<FilingAccess>();
+        services.AddScoped<FilingClocks>();
+        services.AddScoped<FilingNotifier>();
+        services.AddScoped<FilingViewBuilder>();
+        services.AddScoped<ApplyApproval>();
+        services.AddScoped<ICertificateIssuance, NoCertificateIssuance>();
+        services.AddScoped<StartFiling>();
+        services.AddScoped<SaveFilingDetails>();
+        services.AddScoped<AttachFile>();
+        services.AddScoped<SubmitFiling>();
+        services.AddScoped<WithdrawFiling>();
+        services.AddScoped<DecideFiling>();
 
         services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: ["ready"]);
     }

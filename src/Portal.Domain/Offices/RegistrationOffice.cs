@@ -22,4 +22,17 @@ public class RegistrationOffice
     public string RegionCode { get; private set; }
 
     public Guid? ParentOfficeId { get; private set; }
+
+    /// <summary>The office's promised decision time in working days (承诺时限), shorter than the legal 30 days; null when none.</summary>
+    public int? PromisedDecisionWorkingDays { get; private set; }
+
+    public void PromiseDecisionWithin(int? workingDays)
+    {
+        if (workingDays is < 1 or > 30)
+        {
+            throw new ArgumentOutOfRangeException(nameof(workingDays));
+        }
+
+        PromisedDecisionWorkingDays = workingDays;
+    }
 }

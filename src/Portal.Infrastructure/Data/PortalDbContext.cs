@@ -1,7 +1,11 @@
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Portal.Domain.Announcements;
 using Portal.Domain.Calendar;
+using Portal.Domain.Filings;
+using Portal.Domain.Notifications;
+using Portal.Infrastructure.Files;
 using Portal.Domain.Common;
 using Portal.Domain.Institutions;
 using Portal.Domain.Offices;
@@ -32,6 +36,20 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    public DbSet<Filing> Filings => Set<Filing>();
+
+    public DbSet<FilingEvent> FilingEvents => Set<FilingEvent>();
+
+    public DbSet<FilingAttachment> FilingAttachments => Set<FilingAttachment>();
+
+    public DbSet<StoredFile> StoredFiles => Set<StoredFile>();
+
+    public DbSet<Announcement> Announcements => Set<Announcement>();
+
+    public DbSet<Notification> Notifications => Set<Notification>();
+
+    public DbSet<Counter> Counters => Set<Counter>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Portal.Domain.Common;
 using Portal.Domain.Institutions;
 using Portal.Domain.Offices;
 using Portal.Infrastructure.Codes;
@@ -38,11 +39,29 @@ public sealed class DemoDataSeeder(PortalDbContext db, UserManager<PortalUser> u
 
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var now = clock.GetUtcNow().UtcDateTime;
+        county.PromiseDecisionWithin(5); // a typical promise: 5 working days instead of the legal 30 days
         var institutions = new List<Institution>();
+        var serial = 0;
         foreach (var (officeId, region, items, yearsAgo) in DemoInstitutions())
         {
             var code = await codes.AssignNewCodeAsync(officeId, region, ct);
-            var institution = Institution.Register(officeId, code, items, today.AddYears(-yearsAgo).AddDays(-37 * yearsAgo), now);
+            var registeredOn = today.AddYears(-yearsAgo).AddDays(-37 * yearsAgo);
+
+            // Paper certificates on record (事证号: kind 1, registrar code, serial), valid 5 years and renewed since.
+            var legacyNumber = $"事证第1{region}{++serial:D5}号";
+            var institution = Institution.Register(officeId, code, items, registeredOn, now, legacyNumber);
+            var validUntil = registeredOn.AddYears(5);
+            while (validUntil < today)
+            {
+                validUntil = validUntil.AddYears(5);
+            }
+
+            if (items.Name == "浦江县图书馆")
+            {
+                validUntil = today.AddDays(20); // so a newcomer can try a renewal at once
+            }
+
+            institution.RecordCertificate(legacyNumber, validUntil);
             institutions.Add(institution);
             db.Institutions.Add(institution);
         }
@@ -156,7 +175,7 @@ public sealed class DemoDataSeeder(PortalDbContext db, UserManager<PortalUser> u
         Domicile = domicile,
         PurposeAndScope = scope,
         LegalRepresentative = rep,
-        LegalRepresentativeIdNumber = id,
+        LegalRepresentativeIdNumber = ResidentIdNumber.WithCheck(id[..17]),
         FundingSourceCode = funding,
         StartupCapital = capital,
         Sponsor = sponsor,

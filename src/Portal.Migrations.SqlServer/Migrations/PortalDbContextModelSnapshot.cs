@@ -358,6 +358,59 @@ namespace Portal.Migrations.SqlServer.Migrations
                     b.ToTable("OpenIddictTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Domain.Announcements.Announcement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("BodyEn")
+                        .IsRequired()
+                        .HasMaxLength(6000)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("BodyZh")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<Guid?>("InstitutionId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<Guid>("OfficeId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateOnly>("PublishedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime>("PublishedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("TitleEn")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<string>("TitleZh")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InstitutionId");
+
+                    b.HasIndex("OfficeId");
+
+                    b.HasIndex("PublishedOn", "Kind");
+
+                    b.ToTable("Announcements", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Domain.Calendar.CalendarDay", b =>
                 {
                     b.Property<DateOnly>("Date")
@@ -432,10 +485,230 @@ namespace Portal.Migrations.SqlServer.Migrations
                     b.ToTable("Regions", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Domain.Filings.Filing", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateOnly?>("AcceptedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("ApplicantUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<DateOnly?>("ApprovalDocumentDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("ApprovalDocumentNumber")
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<DateOnly?>("ClockStoppedOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("ConcurrencyToken")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateOnly?>("DecidedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("DeregistrationReason")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("Explanation")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<bool?>("FiledBeforeMove")
+                        .HasColumnType("bit");
+
+                    b.Property<DateOnly?>("FirstSubmittedOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid?>("InstitutionId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
+
+                    b.Property<Guid>("OfficeId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateOnly?>("PlannedMoveDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("RefusalReasons")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<string>("ReturnChecklist")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<string>("ReturnNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<int?>("StaffingQuota")
+                        .HasColumnType("int");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<int>("StoppedDays")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly?>("SubmittedOn")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.HasIndex("ApplicantUserId", "State");
+
+                    b.HasIndex("InstitutionId", "State");
+
+                    b.HasIndex("OfficeId", "State");
+
+                    b.ToTable("Filings", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Domain.Filings.FilingAttachment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("ContentId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("nvarchar(120)");
+
+                    b.Property<Guid>("FilingId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nchar(64)")
+                        .IsFixedLength();
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<DateTime>("UploadedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContentId");
+
+                    b.HasIndex("FilingId");
+
+                    b.ToTable("FilingAttachments", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Domain.Filings.FilingEvent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Action")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("ActorName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("ActorRole")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("ActorUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid>("FilingId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("From")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("int");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FilingId", "Sequence")
+                        .IsUnique();
+
+                    b.ToTable("FilingEvents", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Domain.Institutions.Institution", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("CertificateNumber")
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<DateOnly?>("CertificateValidUntil")
+                        .HasColumnType("date");
 
                     b.Property<string>("Code")
                         .IsRequired()
@@ -457,6 +730,11 @@ namespace Portal.Migrations.SqlServer.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("nvarchar(20)");
 
+                    b.Property<string>("NameKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
                     b.Property<Guid>("OfficeId")
                         .HasColumnType("uniqueidentifier");
 
@@ -474,6 +752,8 @@ namespace Portal.Migrations.SqlServer.Migrations
                         .IsUnique();
 
                     b.HasIndex("LegacyCertificateNumber");
+
+                    b.HasIndex("OfficeId", "NameKey");
 
                     b.HasIndex("OfficeId", "Status");
 
@@ -505,38 +785,80 @@ namespace Portal.Migrations.SqlServer.Migrations
                     b.ToTable("InstitutionVersions", (string)null);
                 });
 
-            modelBuilder.Entity("Portal.Domain.Offices.RegistrationOffice", b =>
+            modelBuilder.Entity("Portal.Domain.Notifications.Notification", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uniqueidentifier");
 
-                    b.Property<string>("NameEn")
+                    b.Property<string>("BodyEn")
+                        .IsRequired()
+                        .HasMaxLength(6000)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("BodyZh")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Link")
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<DateTime?>("ReadUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("TitleEn")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<string>("TitleZh")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
 
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "CreatedUtc");
+
+                    b.ToTable("Notifications", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Domain.Offices.RegistrationOffice", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
                     b.Property<string>("NameZh")
                         .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("nvarchar(100)");
+                        .HasColumnType("nvarchar(max)");
 
                     b.Property<Guid?>("ParentOfficeId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<int?>("PromisedDecisionWorkingDays")
+                        .HasColumnType("int");
+
                     b.Property<string>("RegionCode")
                         .IsRequired()
-                        .HasMaxLength(6)
-                        .HasColumnType("nchar(6)")
-                        .IsFixedLength();
+                        .HasColumnType("nvarchar(max)");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ParentOfficeId");
-
-                    b.HasIndex("RegionCode")
-                        .IsUnique();
-
-                    b.ToTable("Offices", (string)null);
+                    b.ToTable("Offices");
                 });
 
             modelBuilder.Entity("Portal.Infrastructure.Codes.IssuedCode", b =>
@@ -564,6 +886,20 @@ namespace Portal.Migrations.SqlServer.Migrations
                         .IsUnique();
 
                     b.ToTable("IssuedCodes", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Infrastructure.Data.Counter", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<long>("Value")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("Counters", (string)null);
                 });
 
             modelBuilder.Entity("Portal.Infrastructure.Email.OutboxMessage", b =>
@@ -608,6 +944,29 @@ namespace Portal.Migrations.SqlServer.Migrations
                     b.HasIndex("SentUtc", "CreatedUtc");
 
                     b.ToTable("OutboxMessages", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Infrastructure.Files.StoredFile", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("varbinary(max)");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nchar(64)")
+                        .IsFixedLength();
+
+                    b.HasKey("Id");
+
+                    b.ToTable("StoredFiles", (string)null);
                 });
 
             modelBuilder.Entity("Portal.Infrastructure.Identity.PortalRole", b =>
@@ -798,6 +1157,190 @@ namespace Portal.Migrations.SqlServer.Migrations
                     b.Navigation("Authorization");
                 });
 
+            modelBuilder.Entity("Portal.Domain.Announcements.Announcement", b =>
+                {
+                    b.HasOne("Portal.Domain.Institutions.Institution", null)
+                        .WithMany()
+                        .HasForeignKey("InstitutionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Portal.Domain.Offices.RegistrationOffice", null)
+                        .WithMany()
+                        .HasForeignKey("OfficeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Domain.Filings.Filing", b =>
+                {
+                    b.HasOne("Portal.Domain.Institutions.Institution", null)
+                        .WithMany()
+                        .HasForeignKey("InstitutionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Portal.Domain.Offices.RegistrationOffice", null)
+                        .WithMany()
+                        .HasForeignKey("OfficeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsOne("Portal.Domain.Institutions.RegisteredItems", "Base", b1 =>
+                        {
+                            b1.Property<Guid>("FilingId")
+                                .HasColumnType("uniqueidentifier");
+
+                            b1.Property<string>("Domicile")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("nvarchar(200)")
+                                .HasColumnName("BaseDomicile");
+
+                            b1.Property<string>("FundingSourceCode")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("nvarchar(20)")
+                                .HasColumnName("BaseFundingSourceCode");
+
+                            b1.Property<string>("LegalRepresentative")
+                                .IsRequired()
+                                .HasMaxLength(50)
+                                .HasColumnType("nvarchar(50)")
+                                .HasColumnName("BaseLegalRepresentative");
+
+                            b1.Property<string>("LegalRepresentativeIdNumber")
+                                .IsRequired()
+                                .HasMaxLength(30)
+                                .HasColumnType("nvarchar(30)")
+                                .HasColumnName("BaseLegalRepresentativeIdNumber");
+
+                            b1.Property<string>("Name")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("nvarchar(100)")
+                                .HasColumnName("BaseName");
+
+                            b1.Property<string>("PurposeAndScope")
+                                .IsRequired()
+                                .HasMaxLength(2000)
+                                .HasColumnType("nvarchar(2000)")
+                                .HasColumnName("BasePurposeAndScope");
+
+                            b1.Property<string>("SecondName")
+                                .HasMaxLength(100)
+                                .HasColumnType("nvarchar(100)")
+                                .HasColumnName("BaseSecondName");
+
+                            b1.Property<string>("Sponsor")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("nvarchar(100)")
+                                .HasColumnName("BaseSponsor");
+
+                            b1.Property<long>("StartupCapital")
+                                .HasColumnType("bigint")
+                                .HasColumnName("BaseStartupCapital");
+
+                            b1.HasKey("FilingId");
+
+                            b1.ToTable("Filings");
+
+                            b1.WithOwner()
+                                .HasForeignKey("FilingId");
+                        });
+
+                    b.OwnsOne("Portal.Domain.Institutions.RegisteredItems", "Proposed", b1 =>
+                        {
+                            b1.Property<Guid>("FilingId")
+                                .HasColumnType("uniqueidentifier");
+
+                            b1.Property<string>("Domicile")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("nvarchar(200)")
+                                .HasColumnName("ProposedDomicile");
+
+                            b1.Property<string>("FundingSourceCode")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("nvarchar(20)")
+                                .HasColumnName("ProposedFundingSourceCode");
+
+                            b1.Property<string>("LegalRepresentative")
+                                .IsRequired()
+                                .HasMaxLength(50)
+                                .HasColumnType("nvarchar(50)")
+                                .HasColumnName("ProposedLegalRepresentative");
+
+                            b1.Property<string>("LegalRepresentativeIdNumber")
+                                .IsRequired()
+                                .HasMaxLength(30)
+                                .HasColumnType("nvarchar(30)")
+                                .HasColumnName("ProposedLegalRepresentativeIdNumber");
+
+                            b1.Property<string>("Name")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("nvarchar(100)")
+                                .HasColumnName("ProposedName");
+
+                            b1.Property<string>("PurposeAndScope")
+                                .IsRequired()
+                                .HasMaxLength(2000)
+                                .HasColumnType("nvarchar(2000)")
+                                .HasColumnName("ProposedPurposeAndScope");
+
+                            b1.Property<string>("SecondName")
+                                .HasMaxLength(100)
+                                .HasColumnType("nvarchar(100)")
+                                .HasColumnName("ProposedSecondName");
+
+                            b1.Property<string>("Sponsor")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("nvarchar(100)")
+                                .HasColumnName("ProposedSponsor");
+
+                            b1.Property<long>("StartupCapital")
+                                .HasColumnType("bigint")
+                                .HasColumnName("ProposedStartupCapital");
+
+                            b1.HasKey("FilingId");
+
+                            b1.ToTable("Filings");
+
+                            b1.WithOwner()
+                                .HasForeignKey("FilingId");
+                        });
+
+                    b.Navigation("Base");
+
+                    b.Navigation("Proposed");
+                });
+
+            modelBuilder.Entity("Portal.Domain.Filings.FilingAttachment", b =>
+                {
+                    b.HasOne("Portal.Infrastructure.Files.StoredFile", null)
+                        .WithMany()
+                        .HasForeignKey("ContentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Portal.Domain.Filings.Filing", null)
+                        .WithMany("Attachments")
+                        .HasForeignKey("FilingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Domain.Filings.FilingEvent", b =>
+                {
+                    b.HasOne("Portal.Domain.Filings.Filing", null)
+                        .WithMany("Events")
+                        .HasForeignKey("FilingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Portal.Domain.Institutions.Institution", b =>
                 {
                     b.HasOne("Portal.Domain.Offices.RegistrationOffice", null)
@@ -968,14 +1511,6 @@ namespace Portal.Migrations.SqlServer.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Portal.Domain.Offices.RegistrationOffice", b =>
-                {
-                    b.HasOne("Portal.Domain.Offices.RegistrationOffice", null)
-                        .WithMany()
-                        .HasForeignKey("ParentOfficeId")
-                        .OnDelete(DeleteBehavior.Restrict);
-                });
-
             modelBuilder.Entity("Portal.Infrastructure.Identity.PortalUser", b =>
                 {
                     b.HasOne("Portal.Domain.Institutions.Institution", null)
@@ -999,6 +1534,13 @@ namespace Portal.Migrations.SqlServer.Migrations
             modelBuilder.Entity("OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreAuthorization", b =>
                 {
                     b.Navigation("Tokens");
+                });
+
+            modelBuilder.Entity("Portal.Domain.Filings.Filing", b =>
+                {
+                    b.Navigation("Attachments");
+
+                    b.Navigation("Events");
                 });
 
             modelBuilder.Entity("Portal.Domain.Institutions.Institution", b =>

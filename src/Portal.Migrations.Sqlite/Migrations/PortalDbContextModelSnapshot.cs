@@ -344,6 +344,59 @@ namespace Portal.Migrations.Sqlite.Migrations
                     b.ToTable("OpenIddictTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Domain.Announcements.Announcement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BodyEn")
+                        .IsRequired()
+                        .HasMaxLength(6000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BodyZh")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("InstitutionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OfficeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("PublishedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("PublishedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TitleEn")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TitleZh")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InstitutionId");
+
+                    b.HasIndex("OfficeId");
+
+                    b.HasIndex("PublishedOn", "Kind");
+
+                    b.ToTable("Announcements", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Domain.Calendar.CalendarDay", b =>
                 {
                     b.Property<DateOnly>("Date")
@@ -418,9 +471,229 @@ namespace Portal.Migrations.Sqlite.Migrations
                     b.ToTable("Regions", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Domain.Filings.Filing", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("AcceptedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ApplicantUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ApprovalDocumentDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ApprovalDocumentNumber")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ClockStoppedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ConcurrencyToken")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DecidedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DeregistrationReason")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Explanation")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("FiledBeforeMove")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("FirstSubmittedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("InstitutionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OfficeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("PlannedMoveDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RefusalReasons")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReturnChecklist")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReturnNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("StaffingQuota")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("StoppedDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("SubmittedOn")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.HasIndex("ApplicantUserId", "State");
+
+                    b.HasIndex("InstitutionId", "State");
+
+                    b.HasIndex("OfficeId", "State");
+
+                    b.ToTable("Filings", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Domain.Filings.FilingAttachment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ContentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("FilingId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UploadedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContentId");
+
+                    b.HasIndex("FilingId");
+
+                    b.ToTable("FilingAttachments", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Domain.Filings.FilingEvent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Action")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActorName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActorRole")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActorUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("FilingId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("From")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FilingId", "Sequence")
+                        .IsUnique();
+
+                    b.ToTable("FilingEvents", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Domain.Institutions.Institution", b =>
                 {
                     b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CertificateNumber")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("CertificateValidUntil")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Code")
@@ -443,6 +716,11 @@ namespace Portal.Migrations.Sqlite.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("NameKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("OfficeId")
                         .HasColumnType("TEXT");
 
@@ -460,6 +738,8 @@ namespace Portal.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.HasIndex("LegacyCertificateNumber");
+
+                    b.HasIndex("OfficeId", "NameKey");
 
                     b.HasIndex("OfficeId", "Status");
 
@@ -491,38 +771,80 @@ namespace Portal.Migrations.Sqlite.Migrations
                     b.ToTable("InstitutionVersions", (string)null);
                 });
 
-            modelBuilder.Entity("Portal.Domain.Offices.RegistrationOffice", b =>
+            modelBuilder.Entity("Portal.Domain.Notifications.Notification", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("NameEn")
+                    b.Property<string>("BodyEn")
+                        .IsRequired()
+                        .HasMaxLength(6000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BodyZh")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Link")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReadUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TitleEn")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TitleZh")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "CreatedUtc");
+
+                    b.ToTable("Notifications", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Domain.Offices.RegistrationOffice", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("NameZh")
                         .IsRequired()
-                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("ParentOfficeId")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("PromisedDecisionWorkingDays")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("RegionCode")
                         .IsRequired()
-                        .HasMaxLength(6)
-                        .HasColumnType("TEXT")
-                        .IsFixedLength();
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ParentOfficeId");
-
-                    b.HasIndex("RegionCode")
-                        .IsUnique();
-
-                    b.ToTable("Offices", (string)null);
+                    b.ToTable("Offices");
                 });
 
             modelBuilder.Entity("Portal.Infrastructure.Codes.IssuedCode", b =>
@@ -550,6 +872,20 @@ namespace Portal.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("IssuedCodes", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Infrastructure.Data.Counter", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Value")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("Counters", (string)null);
                 });
 
             modelBuilder.Entity("Portal.Infrastructure.Email.OutboxMessage", b =>
@@ -594,6 +930,29 @@ namespace Portal.Migrations.Sqlite.Migrations
                     b.HasIndex("SentUtc", "CreatedUtc");
 
                     b.ToTable("OutboxMessages", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Infrastructure.Files.StoredFile", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.HasKey("Id");
+
+                    b.ToTable("StoredFiles", (string)null);
                 });
 
             modelBuilder.Entity("Portal.Infrastructure.Identity.PortalRole", b =>
@@ -782,6 +1141,190 @@ namespace Portal.Migrations.Sqlite.Migrations
                     b.Navigation("Authorization");
                 });
 
+            modelBuilder.Entity("Portal.Domain.Announcements.Announcement", b =>
+                {
+                    b.HasOne("Portal.Domain.Institutions.Institution", null)
+                        .WithMany()
+                        .HasForeignKey("InstitutionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Portal.Domain.Offices.RegistrationOffice", null)
+                        .WithMany()
+                        .HasForeignKey("OfficeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Domain.Filings.Filing", b =>
+                {
+                    b.HasOne("Portal.Domain.Institutions.Institution", null)
+                        .WithMany()
+                        .HasForeignKey("InstitutionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Portal.Domain.Offices.RegistrationOffice", null)
+                        .WithMany()
+                        .HasForeignKey("OfficeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsOne("Portal.Domain.Institutions.RegisteredItems", "Base", b1 =>
+                        {
+                            b1.Property<Guid>("FilingId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Domicile")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("BaseDomicile");
+
+                            b1.Property<string>("FundingSourceCode")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("BaseFundingSourceCode");
+
+                            b1.Property<string>("LegalRepresentative")
+                                .IsRequired()
+                                .HasMaxLength(50)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("BaseLegalRepresentative");
+
+                            b1.Property<string>("LegalRepresentativeIdNumber")
+                                .IsRequired()
+                                .HasMaxLength(30)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("BaseLegalRepresentativeIdNumber");
+
+                            b1.Property<string>("Name")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("BaseName");
+
+                            b1.Property<string>("PurposeAndScope")
+                                .IsRequired()
+                                .HasMaxLength(2000)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("BasePurposeAndScope");
+
+                            b1.Property<string>("SecondName")
+                                .HasMaxLength(100)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("BaseSecondName");
+
+                            b1.Property<string>("Sponsor")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("BaseSponsor");
+
+                            b1.Property<long>("StartupCapital")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("BaseStartupCapital");
+
+                            b1.HasKey("FilingId");
+
+                            b1.ToTable("Filings");
+
+                            b1.WithOwner()
+                                .HasForeignKey("FilingId");
+                        });
+
+                    b.OwnsOne("Portal.Domain.Institutions.RegisteredItems", "Proposed", b1 =>
+                        {
+                            b1.Property<Guid>("FilingId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Domicile")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("ProposedDomicile");
+
+                            b1.Property<string>("FundingSourceCode")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("ProposedFundingSourceCode");
+
+                            b1.Property<string>("LegalRepresentative")
+                                .IsRequired()
+                                .HasMaxLength(50)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("ProposedLegalRepresentative");
+
+                            b1.Property<string>("LegalRepresentativeIdNumber")
+                                .IsRequired()
+                                .HasMaxLength(30)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("ProposedLegalRepresentativeIdNumber");
+
+                            b1.Property<string>("Name")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("ProposedName");
+
+                            b1.Property<string>("PurposeAndScope")
+                                .IsRequired()
+                                .HasMaxLength(2000)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("ProposedPurposeAndScope");
+
+                            b1.Property<string>("SecondName")
+                                .HasMaxLength(100)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("ProposedSecondName");
+
+                            b1.Property<string>("Sponsor")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("ProposedSponsor");
+
+                            b1.Property<long>("StartupCapital")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("ProposedStartupCapital");
+
+                            b1.HasKey("FilingId");
+
+                            b1.ToTable("Filings");
+
+                            b1.WithOwner()
+                                .HasForeignKey("FilingId");
+                        });
+
+                    b.Navigation("Base");
+
+                    b.Navigation("Proposed");
+                });
+
+            modelBuilder.Entity("Portal.Domain.Filings.FilingAttachment", b =>
+                {
+                    b.HasOne("Portal.Infrastructure.Files.StoredFile", null)
+                        .WithMany()
+                        .HasForeignKey("ContentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Portal.Domain.Filings.Filing", null)
+                        .WithMany("Attachments")
+                        .HasForeignKey("FilingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Domain.Filings.FilingEvent", b =>
+                {
+                    b.HasOne("Portal.Domain.Filings.Filing", null)
+                        .WithMany("Events")
+                        .HasForeignKey("FilingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Portal.Domain.Institutions.Institution", b =>
                 {
                     b.HasOne("Portal.Domain.Offices.RegistrationOffice", null)
@@ -952,14 +1495,6 @@ namespace Portal.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Portal.Domain.Offices.RegistrationOffice", b =>
-                {
-                    b.HasOne("Portal.Domain.Offices.RegistrationOffice", null)
-                        .WithMany()
-                        .HasForeignKey("ParentOfficeId")
-                        .OnDelete(DeleteBehavior.Restrict);
-                });
-
             modelBuilder.Entity("Portal.Infrastructure.Identity.PortalUser", b =>
                 {
                     b.HasOne("Portal.Domain.Institutions.Institution", null)
@@ -983,6 +1518,13 @@ namespace Portal.Migrations.Sqlite.Migrations
             modelBuilder.Entity("OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreAuthorization", b =>
                 {
                     b.Navigation("Tokens");
+                });
+
+            modelBuilder.Entity("Portal.Domain.Filings.Filing", b =>
+                {
+                    b.Navigation("Attachments");
+
+                    b.Navigation("Events");
                 });
 
             modelBuilder.Entity("Portal.Domain.Institutions.Institution", b =>

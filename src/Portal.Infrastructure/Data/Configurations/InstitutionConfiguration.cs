@@ -18,6 +18,9 @@ public class InstitutionConfiguration : IEntityTypeConfiguration<Institution>
         builder.Property(i => i.LegacyCertificateNumber).HasMaxLength(20);
         builder.HasIndex(i => i.LegacyCertificateNumber);
         builder.Property(i => i.ConcurrencyToken).IsConcurrencyToken();
+        builder.Property(i => i.NameKey).HasMaxLength(100).IsRequired();
+        builder.HasIndex(i => new { i.OfficeId, i.NameKey });
+        builder.Property(i => i.CertificateNumber).HasMaxLength(40);
         builder.HasOne<RegistrationOffice>().WithMany().HasForeignKey(i => i.OfficeId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(i => new { i.OfficeId, i.Status });
         builder.OwnsOne(i => i.Current, items =>
@@ -47,7 +50,7 @@ public class InstitutionVersionConfiguration : IEntityTypeConfiguration<Institut
 /// <summary>The same column layout for the registered items wherever they are stored.</summary>
 internal static class RegisteredItemsMapping
 {
-    public static void Map<TOwner>(OwnedNavigationBuilder<TOwner, RegisteredItems> items, string prefix)
+    public static void Map<TOwner>(OwnedNavigationBuilder<TOwner, RegisteredItems> items, string prefix, bool withForeignKey = true)
         where TOwner : class
     {
         items.Property(x => x.Name).HasColumnName(prefix + "Name").HasMaxLength(100).IsRequired();
@@ -59,6 +62,9 @@ internal static class RegisteredItemsMapping
         items.Property(x => x.FundingSourceCode).HasColumnName(prefix + "FundingSourceCode").HasMaxLength(20).IsRequired();
         items.Property(x => x.StartupCapital).HasColumnName(prefix + "StartupCapital");
         items.Property(x => x.Sponsor).HasColumnName(prefix + "Sponsor").HasMaxLength(100).IsRequired();
-        items.HasOne<FundingSource>().WithMany().HasForeignKey(x => x.FundingSourceCode).OnDelete(DeleteBehavior.Restrict);
+        if (withForeignKey)
+        {
+            items.HasOne<FundingSource>().WithMany().HasForeignKey(x => x.FundingSourceCode).OnDelete(DeleteBehavior.Restrict);
+        }
     }
 }

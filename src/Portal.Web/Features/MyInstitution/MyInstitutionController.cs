@@ -22,7 +22,10 @@ public sealed record MyInstitutionViewModel(
     DateOnly? RegisteredOn,
     string? OfficeName,
     RegisteredItemsViewModel? Items,
-    int Version);
+    int Version,
+    string? CertificateNumber,
+    DateOnly? CertificateValidUntil,
+    IReadOnlyList<Portal.Web.Features.Filings.FilingListRow> Filings);
 
 public sealed record InstitutionUserRow(string Id, string DisplayName, string Email, bool IsManager, bool IsSelf);
 
@@ -50,18 +53,30 @@ public class MyInstitutionController(
     IStringLocalizer<SharedResource> l) : Controller
 {
     [HttpGet("")]
-    public async Task<IActionResult> Index(CancellationToken ct)
+    public async Task<IActionResult> Index([FromServices] Portal.Web.Features.Filings.FilingAccess access, [FromServices] SignInManager<PortalUser> signIn, CancellationToken ct)
     {
         var institutionId = User.InstitutionId();
+        var filings = await access.ForApplicant(User).AsNoTracking()
+            .OrderByDescending(f => f.CreatedUtc)
+            .Select(f => new Portal.Web.Features.Filings.FilingListRow(f.Id, f.Number, f.Kind, f.State, f.CreatedUtc, f.SubmittedOn, f.Proposed != null ? f.Proposed.Name : f.Base != null ? f.Base.Name : null))
+            .ToListAsync(ct);
         if (institutionId is null)
         {
+            // An applicant whose setup was approved since signing in: refresh the sign-in so it carries the institution.
+            var user = await users.GetUserAsync(User);
+            if (user?.InstitutionId is not null)
+            {
+                await signIn.RefreshSignInAsync(user);
+                return Redirect("/institution");
+            }
+
             // An applicant from the sponsor whose setup filing has not been approved yet.
-            return View(new MyInstitutionViewModel(null, null, null, null, null, 0));
+            return View(new MyInstitutionViewModel(null, null, null, null, null, 0, null, null, filings));
         }
 
         var row = await db.Institutions.AsNoTracking()
             .Where(i => i.Id == institutionId)
-            .Select(i => new { i.Code, i.Status, i.RegisteredOn, i.Current, i.CurrentVersion, i.OfficeId })
+            .Select(i => new { i.Code, i.Status, i.RegisteredOn, i.Current, i.CurrentVersion, i.OfficeId, i.CertificateNumber, i.CertificateValidUntil })
             .SingleOrDefaultAsync(ct);
         if (row is null)
         {
@@ -76,7 +91,10 @@ public class MyInstitutionController(
             row.RegisteredOn,
             Cultures.Pick(office.NameZh, office.NameEn),
             RegisteredItemsViewModel.From(row.Current, funding, showFullIdentityNumber: false),
-            row.CurrentVersion));
+            row.CurrentVersion,
+            row.CertificateNumber,
+            row.CertificateValidUntil,
+            filings));
     }
 
     [HttpGet("users")]

@@ -1,0 +1,16 @@
+namespace Portal.Infrastructure.Files;
+
+/// <summary>
+/// File bytes kept in the database, apart from their metadata: every web node sees the same files,
+/// and a database backup is a complete backup.
+/// </summary>
+public class StoredFile
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+
+    public required byte[] Content { get; set; }
+
+    public required string Sha256 { get; set; }
+
+    public DateTime CreatedUtc { get; set; }
+}

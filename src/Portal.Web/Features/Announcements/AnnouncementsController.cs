@@ -1,0 +1,58 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Portal.Domain.Announcements;
+using Portal.Infrastructure.Data;
+using Portal.Web.Features.Shared;
+using Portal.Web.Infrastructure;
+
+namespace Portal.Web.Features.Announcements;
+
+public sealed record AnnouncementRow(Guid Id, AnnouncementKind Kind, string Title, string Body, DateOnly PublishedOn, string Office);
+
+public sealed record AnnouncementsViewModel(AnnouncementKind? Kind, DateOnly? From, DateOnly? To, IReadOnlyList<AnnouncementRow> Rows, PagerViewModel Pager);
+
+/// <summary>公告: public notices of registrations, changes, deregistrations and void certificates. No login.</summary>
+[Route("announcements")]
+[AllowAnonymous]
+public class AnnouncementsController(PortalDbContext db) : Controller
+{
+    private const int PageSize = 20;
+
+    [HttpGet("")]
+    public async Task<IActionResult> Index(AnnouncementKind? kind, DateOnly? from, DateOnly? to, int page = 1, CancellationToken ct = default)
+    {
+        page = PagerViewModel.Clamp(page);
+        var query = db.Announcements.AsNoTracking();
+        if (kind is { } k && Enum.IsDefined(k))
+        {
+            query = query.Where(a => a.Kind == k);
+        }
+
+        if (from is { } f)
+        {
+            query = query.Where(a => a.PublishedOn >= f);
+        }
+
+        if (to is { } t)
+        {
+            query = query.Where(a => a.PublishedOn <= t);
+        }
+
+        var total = await query.CountAsync(ct);
+        var english = Cultures.IsEnglish;
+        var rows = await query
+            .OrderByDescending(a => a.PublishedUtc)
+            .Skip((page - 1) * PageSize).Take(PageSize)
+            .Join(db.Offices, a => a.OfficeId, o => o.Id, (a, o) => new AnnouncementRow(
+                a.Id, a.Kind, english ? a.TitleEn : a.TitleZh, english ? a.BodyEn : a.BodyZh, a.PublishedOn, english ? o.NameEn : o.NameZh))
+            .ToListAsync(ct);
+        var pager = new PagerViewModel(page, PageSize, total, "/announcements", new Dictionary<string, string?>
+        {
+            ["kind"] = kind?.ToString(),
+            ["from"] = from?.ToString("yyyy-MM-dd"),
+            ["to"] = to?.ToString("yyyy-MM-dd"),
+        });
+        return View(new AnnouncementsViewModel(kind, from, to, rows, pager));
+    }
+}

@@ -1,0 +1,78 @@
+using Microsoft.EntityFrameworkCore;
+using Portal.Domain.Filings;
+using Portal.Domain.Institutions;
+using Portal.Infrastructure.Data;
+using Portal.Web.Features.Shared;
+using Portal.Web.Infrastructure;
+
+namespace Portal.Web.Features.Filings;
+
+/// <summary>Builds the page model of a filing for the applicant or for registry staff.</summary>
+public sealed class FilingViewBuilder(PortalDbContext db, FilingClocks clocks)
+{
+    public async Task<FilingViewModel> BuildAsync(Filing filing, FilingRole viewer, CancellationToken ct)
+    {
+        var funding = await ReferenceNames.FundingSourcesAsync(db, ct);
+        var office = await db.Offices.AsNoTracking().Where(o => o.Id == filing.OfficeId).Select(o => new { o.NameZh, o.NameEn }).SingleAsync(ct);
+        var institution = filing.InstitutionId is { } iid
+            ? await db.Institutions.AsNoTracking().Where(i => i.Id == iid).Select(i => new { i.Code, i.Current.Name }).SingleOrDefaultAsync(ct)
+            : null;
+        var calendar = await clocks.CalendarAsync(ct);
+        var settings = await clocks.SettingsAsync(filing.OfficeId, ct);
+        var changed = filing.ChangedItems();
+
+        return new FilingViewModel
+        {
+            Id = filing.Id,
+            Number = filing.Number,
+            Kind = filing.Kind,
+            State = filing.State,
+            Token = filing.ConcurrencyToken,
+            OfficeName = Cultures.Pick(office.NameZh, office.NameEn),
+            InstitutionId = filing.InstitutionId,
+            InstitutionName = institution?.Name ?? filing.Proposed?.Name,
+            InstitutionCode = institution?.Code,
+            Items = Rows(filing, funding),
+            ApprovalDocumentNumber = filing.ApprovalDocumentNumber,
+            ApprovalDocumentDate = filing.ApprovalDocumentDate,
+            StaffingQuota = filing.StaffingQuota,
+            PlannedMoveDate = filing.PlannedMoveDate,
+            FiledBeforeMove = filing.FiledBeforeMove,
+            CapitalChangeIsRequiredRegistration = filing.CapitalChangeIsRequiredRegistration,
+            DeregistrationReason = filing.DeregistrationReason,
+            Explanation = filing.Explanation,
+            ReturnChecklist = filing.ReturnChecklist.Split(',', StringSplitOptions.RemoveEmptyEntries),
+            ReturnNote = filing.ReturnNote,
+            RefusalReasons = filing.RefusalReasons,
+            Attachments = filing.Attachments.OrderBy(a => a.Kind).ThenBy(a => a.UploadedUtc)
+                .Select(a => new AttachmentRow(a.Id, a.Kind, a.FileName, a.Size, a.Sha256, a.UploadedUtc)).ToList(),
+            RequiredAttachments = FilingMaterials.Required(filing.Kind, changed),
+            AllowedAttachments = FilingMaterials.Allowed(filing.Kind),
+            Events = filing.Events.OrderBy(e => e.Sequence)
+                .Select(e => new EventRow(e.Sequence, e.AtUtc, e.ActorName, e.ActorRole, e.From, e.To, e.Action, e.Note)).ToList(),
+            Deadlines = FilingClock.Compute(filing, calendar, settings, clocks.Today),
+            SubmittedOn = filing.SubmittedOn,
+            AcceptedOn = filing.AcceptedOn,
+            DecidedOn = filing.DecidedOn,
+            Actions = FilingWorkflow.ActionsFor(filing.State, viewer),
+            ForStaff = viewer != FilingRole.Applicant,
+        };
+    }
+
+    private static List<ItemRow> Rows(Filing filing, IReadOnlyDictionary<string, (string Zh, string En)> funding)
+    {
+        var after = filing.Proposed ?? filing.Base;
+        if (after is null)
+        {
+            return [];
+        }
+
+        string Funding(string code) => funding.TryGetValue(code, out var f) ? Cultures.Pick(f.Zh, f.En) : code;
+        string Show(ItemChange c, string value) => c.Item == RegisteredItem.FundingSource ? Funding(value) : value;
+
+        var before = filing.Kind == FilingKind.Change ? filing.Base : null;
+        return ItemComparison.Compare(before ?? after, after)
+            .Select(c => new ItemRow(c.Item, before is null ? null : Show(c, c.Old), Show(c, c.New), before is not null && c.Old != c.New))
+            .ToList();
+    }
+}

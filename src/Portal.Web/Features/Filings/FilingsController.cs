@@ -1,0 +1,260 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Portal.Domain.Filings;
+using Portal.Infrastructure.Data;
+using Portal.Web.Infrastructure;
+
+namespace Portal.Web.Features.Filings;
+
+public sealed record FilingListRow(Guid Id, string Number, FilingKind Kind, FilingState State, DateTime CreatedUtc, DateOnly? SubmittedOn, string? Name);
+
+public sealed record KindOption(FilingKind Kind, string? WhyNot);
+
+public sealed record NewFilingViewModel(IReadOnlyList<KindOption> Kinds, IReadOnlyList<(Guid Id, string Name)> Offices, bool HasInstitution);
+
+public sealed record EditFilingViewModel(FilingViewModel Filing, FilingDetailsForm Form, IReadOnlyList<(string Code, string Name)> FundingSources);
+
+public sealed record ConfirmFilingViewModel(FilingViewModel Filing, IReadOnlyList<SubmissionProblem> Problems);
+
+/// <summary>The applicant's side: start, fill in, attach, submit, follow and withdraw filings.</summary>
+[Route("filings")]
+[Authorize(Policy = Policies.Institution)]
+public class FilingsController(
+    PortalDbContext db,
+    FilingAccess access,
+    FilingViewBuilder views,
+    FilingClocks clocks,
+    IStringLocalizer<SharedResource> l) : Controller
+{
+    [HttpGet("")]
+    public async Task<IActionResult> Index(CancellationToken ct) =>
+        View(await access.ForApplicant(User).AsNoTracking()
+            .OrderByDescending(f => f.CreatedUtc)
+            .Select(f => new FilingListRow(f.Id, f.Number, f.Kind, f.State, f.CreatedUtc, f.SubmittedOn, f.Proposed != null ? f.Proposed.Name : f.Base != null ? f.Base.Name : null))
+            .ToListAsync(ct));
+
+    [HttpGet("new")]
+    public async Task<IActionResult> New(CancellationToken ct) => View(await NewModelAsync(ct));
+
+    [HttpPost("new")]
+    public async Task<IActionResult> New(FilingKind kind, Guid? officeId, [FromServices] StartFiling start, CancellationToken ct)
+    {
+        if (!Enum.IsDefined(kind))
+        {
+            return BadRequest();
+        }
+
+        var result = await start.HandleAsync(User, kind, officeId, ct);
+        if (result.Outcome == UseCaseOutcome.Done)
+        {
+            return Redirect($"/filings/{result.Id}/edit");
+        }
+
+        ModelState.AddModelError(string.Empty, l["Error." + result.Code]);
+        return View(await NewModelAsync(ct));
+    }
+
+    [HttpGet("{id:guid}")]
+    public async Task<IActionResult> Show(Guid id, CancellationToken ct)
+    {
+        var filing = await FilingAccess.LoadAsync(access.ForApplicant(User).AsNoTracking(), id, ct);
+        return filing is null ? NotFound() : View(await views.BuildAsync(filing, FilingRole.Applicant, ct));
+    }
+
+    [HttpGet("{id:guid}/edit")]
+    public async Task<IActionResult> Edit(Guid id, CancellationToken ct)
+    {
+        var filing = await FilingAccess.LoadAsync(access.ForApplicant(User).AsNoTracking(), id, ct);
+        if (filing is null)
+        {
+            return NotFound();
+        }
+
+        return filing.IsEditable ? View(await EditModelAsync(filing, FilingDetailsForm.From(filing), ct)) : Redirect($"/filings/{id}");
+    }
+
+    [HttpPost("{id:guid}/edit")]
+    public async Task<IActionResult> Edit(Guid id, FilingDetailsForm form, string? next, [FromServices] SaveFilingDetails save, CancellationToken ct)
+    {
+        var filing = await FilingAccess.LoadAsync(access.ForApplicant(User).AsNoTracking(), id, ct);
+        if (filing is null)
+        {
+            return NotFound();
+        }
+
+        var fundingCodes = await db.FundingSources.Where(f => f.IsActive).Select(f => f.Code).ToListAsync(ct);
+        form.Validate(filing.Kind, ModelState, fundingCodes, clocks.Today, l);
+        if (!ModelState.IsValid)
+        {
+            return View(await EditModelAsync(filing, form, ct));
+        }
+
+        var result = await save.HandleAsync(User, id, form, ct);
+        if (result.Outcome != UseCaseOutcome.Done)
+        {
+            return Outcome(result, $"/filings/{id}/edit");
+        }
+
+        TempData["Flash"] = "Filing.DraftSaved";
+        return Redirect(next == "confirm" ? $"/filings/{id}/submit" : $"/filings/{id}/edit");
+    }
+
+    [HttpPost("{id:guid}/attachments")]
+    [RequestSizeLimit(FilingMaterials.MaxAttachmentBytes + 1_000_000)]
+    [RequestFormLimits(MultipartBodyLengthLimit = FilingMaterials.MaxAttachmentBytes + 1_000_000)]
+    public async Task<IActionResult> Upload(Guid id, AttachmentKind kind, IFormFile? file, Guid? replaces, [FromServices] AttachFile attach, CancellationToken ct)
+    {
+        if (!Enum.IsDefined(kind))
+        {
+            return BadRequest();
+        }
+
+        var result = await attach.HandleAsync(User, id, kind, file, replaces, ct);
+        if (result.Outcome == UseCaseOutcome.Done)
+        {
+            TempData["Flash"] = "Filing.AttachmentAdded";
+        }
+
+        return Outcome(result, $"/filings/{id}/edit#attachments");
+    }
+
+    [HttpPost("{id:guid}/attachments/{attachmentId:guid}/remove")]
+    public async Task<IActionResult> RemoveAttachment(Guid id, Guid attachmentId, [FromServices] AttachFile attach, CancellationToken ct)
+    {
+        var result = await attach.RemoveAsync(User, id, attachmentId, ct);
+        if (result.Outcome == UseCaseOutcome.Done)
+        {
+            TempData["Flash"] = "Filing.AttachmentRemoved";
+        }
+
+        return Outcome(result, $"/filings/{id}/edit#attachments");
+    }
+
+    [HttpGet("{id:guid}/attachments/{attachmentId:guid}")]
+    public Task<IActionResult> Download(Guid id, Guid attachmentId, CancellationToken ct) =>
+        AttachmentDownload.SendAsync(this, db, access.ForApplicant(User), id, attachmentId, ct);
+
+    [HttpGet("{id:guid}/submit")]
+    public async Task<IActionResult> Confirm(Guid id, [FromServices] SubmitFiling submit, CancellationToken ct)
+    {
+        var filing = await FilingAccess.LoadAsync(access.ForApplicant(User).AsNoTracking(), id, ct);
+        if (filing is null)
+        {
+            return NotFound();
+        }
+
+        if (!FilingWorkflow.ActionsFor(filing.State, FilingRole.Applicant).Any(a => a is FilingAction.Submit or FilingAction.Resubmit))
+        {
+            return Redirect($"/filings/{id}");
+        }
+
+        return View(new ConfirmFilingViewModel(await views.BuildAsync(filing, FilingRole.Applicant, ct), await submit.ProblemsAsync(filing, ct)));
+    }
+
+    [HttpPost("{id:guid}/submit")]
+    public async Task<IActionResult> Submit(Guid id, Guid token, [FromServices] SubmitFiling submit, CancellationToken ct)
+    {
+        var result = await submit.HandleAsync(User, id, token, ct);
+        if (result.Outcome == UseCaseOutcome.Done)
+        {
+            TempData["Flash"] = "Filing.Submitted";
+            return Redirect($"/filings/{id}");
+        }
+
+        return Outcome(result, $"/filings/{id}/submit");
+    }
+
+    [HttpGet("{id:guid}/withdraw")]
+    public async Task<IActionResult> Withdraw(Guid id, CancellationToken ct)
+    {
+        var filing = await FilingAccess.LoadAsync(access.ForApplicant(User).AsNoTracking(), id, ct);
+        if (filing is null)
+        {
+            return NotFound();
+        }
+
+        return FilingWorkflow.IsAllowed(filing.State, FilingAction.Withdraw, FilingRole.Applicant)
+            ? View(await views.BuildAsync(filing, FilingRole.Applicant, ct))
+            : Redirect($"/filings/{id}");
+    }
+
+    [HttpPost("{id:guid}/withdraw")]
+    [ActionName(nameof(Withdraw))]
+    public async Task<IActionResult> WithdrawConfirmed(Guid id, string? note, [FromServices] WithdrawFiling withdraw, CancellationToken ct)
+    {
+        var result = await withdraw.HandleAsync(User, id, note?.Length > 2000 ? note[..2000] : note, ct);
+        if (result.Outcome == UseCaseOutcome.Done)
+        {
+            TempData["Flash"] = "Filing.Withdrawn";
+            return Redirect($"/filings/{id}");
+        }
+
+        return Outcome(result, $"/filings/{id}");
+    }
+
+    /// <summary>Done → back to the page; refused → the reason as a message on the page; unknown → 404.</summary>
+    private IActionResult Outcome(UseCaseResult result, string back)
+    {
+        switch (result.Outcome)
+        {
+            case UseCaseOutcome.NotFound:
+                return NotFound();
+            case UseCaseOutcome.Refused:
+                TempData["Error"] = "Error." + result.Code;
+                break;
+            case UseCaseOutcome.Conflict:
+                TempData["Error"] = "Error.ChangedMeanwhile";
+                break;
+        }
+
+        return Redirect(back);
+    }
+
+    private async Task<NewFilingViewModel> NewModelAsync(CancellationToken ct)
+    {
+        var institutionId = User.InstitutionId();
+        var institution = institutionId is { } iid ? await db.Institutions.AsNoTracking().SingleOrDefaultAsync(i => i.Id == iid, ct) : null;
+        var userId = User.UserId();
+        var open = institution is not null
+            ? await db.Filings.CountAsync(f => f.InstitutionId == institution.Id && FilingWorkflow.OpenStates.Contains(f.State), ct)
+            : await db.Filings.CountAsync(f => f.ApplicantUserId == userId && f.InstitutionId == null && FilingWorkflow.OpenStates.Contains(f.State), ct);
+        var kinds = Enum.GetValues<FilingKind>()
+            .Where(k => institution is null ? k == FilingKind.Setup : k != FilingKind.Setup)
+            .Select(k => new KindOption(k, FilingPolicy.WhyNotStart(k, institution, open, clocks.Today)))
+            .ToList();
+        var offices = (await db.Offices.AsNoTracking().OrderBy(o => o.RegionCode).Select(o => new { o.Id, o.NameZh, o.NameEn }).ToListAsync(ct))
+            .Select(o => (o.Id, Cultures.Pick(o.NameZh, o.NameEn))).ToList();
+        return new NewFilingViewModel(kinds, offices, institution is not null);
+    }
+
+    private async Task<EditFilingViewModel> EditModelAsync(Filing filing, FilingDetailsForm form, CancellationToken ct)
+    {
+        var funding = (await db.FundingSources.AsNoTracking().Where(f => f.IsActive).OrderBy(f => f.SortOrder).Select(f => new { f.Code, f.NameZh, f.NameEn }).ToListAsync(ct))
+            .Select(f => (f.Code, Cultures.Pick(f.NameZh, f.NameEn))).ToList();
+        return new EditFilingViewModel(await views.BuildAsync(filing, FilingRole.Applicant, ct), form, funding);
+    }
+}
+
+/// <summary>Attachments are only ever downloads: never rendered inline by the browser.</summary>
+public static class AttachmentDownload
+{
+    public static async Task<IActionResult> SendAsync(Controller controller, PortalDbContext db, IQueryable<Filing> scope, Guid filingId, Guid attachmentId, CancellationToken ct)
+    {
+        var attachment = await scope.Where(f => f.Id == filingId)
+            .SelectMany(f => f.Attachments)
+            .Where(a => a.Id == attachmentId)
+            .Select(a => new { a.ContentId, a.ContentType, a.FileName })
+            .SingleOrDefaultAsync(ct);
+        if (attachment is null)
+        {
+            return controller.NotFound();
+        }
+
+        var content = await db.StoredFiles.Where(f => f.Id == attachment.ContentId).Select(f => f.Content).SingleAsync(ct);
+
+        // File(..., fileDownloadName) sets Content-Disposition: attachment; nosniff is on every response.
+        return controller.File(content, attachment.ContentType, attachment.FileName);
+    }
+}

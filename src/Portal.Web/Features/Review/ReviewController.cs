@@ -1,0 +1,149 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Portal.Domain.Filings;
+using Portal.Infrastructure.Data;
+using Portal.Web.Features.Filings;
+using Portal.Web.Features.Shared;
+using Portal.Web.Infrastructure;
+
+namespace Portal.Web.Features.Review;
+
+public sealed record QueueRow(Guid Id, string Number, FilingKind Kind, FilingState State, string? Name, DateOnly? SubmittedOn, FilingDeadlines Deadlines);
+
+public sealed record QueueViewModel(FilingKind? Kind, FilingState? State, bool ShowClosed, IReadOnlyList<QueueRow> Rows, PagerViewModel Pager);
+
+public sealed record ReviewViewModel(FilingViewModel Filing, IReadOnlyList<string> ChecklistOptions, string? Conflict);
+
+/// <summary>The registry's side of filings: the office's queue by legal deadline and the decision page.</summary>
+[Route("registry/filings")]
+[Authorize(Policy = Policies.Registry)]
+[BackOffice]
+public class ReviewController(
+    PortalDbContext db,
+    FilingAccess access,
+    FilingViewBuilder views,
+    FilingClocks clocks,
+    IStringLocalizer<SharedResource> l) : Controller
+{
+    private const int PageSize = 20;
+
+    private static readonly Dictionary<string, FilingAction> Actions = new()
+    {
+        ["accept"] = FilingAction.Accept,
+        ["return"] = FilingAction.ReturnForSupplement,
+        ["approve"] = FilingAction.Approve,
+        ["propose-refusal"] = FilingAction.ProposeRefusal,
+        ["refuse"] = FilingAction.Refuse,
+        ["reject-refusal-proposal"] = FilingAction.RejectRefusalProposal,
+    };
+
+    public static string Slug(FilingAction action) => Actions.Single(a => a.Value == action).Key;
+
+    [HttpGet("")]
+    public async Task<IActionResult> Queue(FilingKind? kind, FilingState? state, bool closed = false, int page = 1, CancellationToken ct = default)
+    {
+        page = PagerViewModel.Clamp(page);
+        var query = access.ForStaff(User).AsNoTracking();
+        if (kind is { } k)
+        {
+            query = query.Where(f => f.Kind == k);
+        }
+
+        if (state is { } s)
+        {
+            query = query.Where(f => f.State == s);
+        }
+        else if (!closed)
+        {
+            query = query.Where(f => FilingWorkflow.OpenStates.Contains(f.State));
+        }
+
+        // Open filings of one office are few (hundreds at most): compute the clocks and sort in memory.
+        var rows = await query
+            .OrderByDescending(f => f.SubmittedOn)
+            .Take(5000)
+            .Select(f => new { f.Id, f.Number, f.Kind, f.State, Name = f.Proposed != null ? f.Proposed.Name : f.Base != null ? f.Base.Name : null, f.SubmittedOn, f.AcceptedOn, f.ClockStoppedOn, f.StoppedDays, f.OfficeId })
+            .ToListAsync(ct);
+        var calendar = await clocks.CalendarAsync(ct);
+        var settings = await clocks.SettingsAsync(User.OfficeId()!.Value, ct);
+        var today = clocks.Today;
+        var all = rows
+            .Select(r => new QueueRow(r.Id, r.Number, r.Kind, r.State, r.Name, r.SubmittedOn,
+                FilingClock.Compute(r.State, r.SubmittedOn, r.AcceptedOn, r.ClockStoppedOn, r.StoppedDays, calendar, settings, today)))
+            .OrderBy(r => r.Deadlines.NextDue is null ? 1 : 0)
+            .ThenBy(r => r.Deadlines.NextDue)
+            .ThenBy(r => r.SubmittedOn)
+            .ToList();
+        var pager = new PagerViewModel(page, PageSize, all.Count, "/registry/filings", new Dictionary<string, string?>
+        {
+            ["kind"] = kind?.ToString(),
+            ["state"] = state?.ToString(),
+            ["closed"] = closed ? "true" : null,
+        });
+        return View(new QueueViewModel(kind, state, closed, all.Skip((page - 1) * PageSize).Take(PageSize).ToList(), pager));
+    }
+
+    [HttpGet("{id:guid}")]
+    public async Task<IActionResult> Show(Guid id, CancellationToken ct)
+    {
+        var filing = await FilingAccess.LoadAsync(access.ForStaff(User).AsNoTracking(), id, ct);
+        if (filing is null)
+        {
+            return NotFound();
+        }
+
+        var viewer = FilingAccess.Actor(User, asStaff: true).Role;
+        var model = await views.BuildAsync(filing, viewer, ct);
+        return View(new ReviewViewModel(model, ChecklistOptions(model), TempData["Conflict"] as string));
+    }
+
+    [HttpGet("{id:guid}/attachments/{attachmentId:guid}")]
+    public Task<IActionResult> Download(Guid id, Guid attachmentId, CancellationToken ct) =>
+        AttachmentDownload.SendAsync(this, db, access.ForStaff(User), id, attachmentId, ct);
+
+    [HttpPost("{id:guid}/{action}")]
+    public async Task<IActionResult> Decide(Guid id, string action, DecisionForm form, [FromServices] DecideFiling decide, CancellationToken ct)
+    {
+        if (!Actions.TryGetValue(action, out var filingAction))
+        {
+            return NotFound();
+        }
+
+        if (form.Note is { Length: > 2000 })
+        {
+            form.Note = form.Note[..2000];
+        }
+
+        if (filingAction is FilingAction.Approve or FilingAction.Refuse && !form.Confirmed)
+        {
+            TempData["Error"] = "Review.ConfirmRequired";
+            return Redirect($"/registry/filings/{id}");
+        }
+
+        var result = await decide.HandleAsync(User, id, filingAction, form, ct);
+        switch (result.Outcome)
+        {
+            case UseCaseOutcome.NotFound:
+                return NotFound();
+            case UseCaseOutcome.Refused:
+                TempData["Error"] = "Error." + result.Code;
+                break;
+            case UseCaseOutcome.Conflict:
+                TempData["Conflict"] = l["Error.ChangedBy", result.ChangedBy ?? "—", result.ChangedAtUtc?.AddHours(8).ToString("yyyy-MM-dd HH:mm:ss") ?? "—"].Value;
+                break;
+            default:
+                TempData["Flash"] = "Review.Done." + filingAction;
+                break;
+        }
+
+        return Redirect($"/registry/filings/{id}");
+    }
+
+    /// <summary>The one complete list of what can be returned: every material of the kind and every item.</summary>
+    private static List<string> ChecklistOptions(FilingViewModel filing) =>
+        filing.AllowedAttachments.Where(a => a != AttachmentKind.Other).Select(a => a.ToString())
+            .Concat(filing.Kind is FilingKind.Setup or FilingKind.Change ? Enum.GetValues<RegisteredItem>().Select(i => "Item." + i) : [])
+            .ToList();
+}
