@@ -2,6 +2,8 @@ using System.Security.Cryptography;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Common;
+using Portal.Domain.Filings;
+using Portal.Infrastructure.Files;
 using Portal.Domain.Institutions;
 using Portal.Domain.Offices;
 using Portal.Infrastructure.Codes;
@@ -67,6 +69,8 @@ public sealed class DemoDataSeeder(PortalDbContext db, UserManager<PortalUser> u
         }
 
         await db.SaveChangesAsync(ct);
+        SeedFilings(institutions, today, now);
+        await db.SaveChangesAsync(ct);
 
         var first = institutions[0];
         var accounts = new List<(string Email, string Name, string Role, Guid? InstitutionId, Guid? OfficeId)>
@@ -107,6 +111,58 @@ public sealed class DemoDataSeeder(PortalDbContext db, UserManager<PortalUser> u
 
         return result;
     }
+
+    /// <summary>
+    /// A few filings of other county institutions, in different states, so the registrar's queue has work
+    /// on the first start (the demo accounts' own institution stays free for the walk-through).
+    /// </summary>
+    private void SeedFilings(List<Institution> institutions, DateOnly today, DateTime now)
+    {
+        var clerk = new FilingActor("demo-seed", "单位经办人", FilingRole.Applicant);
+        var registrar = new FilingActor("demo-seed", "登记员 赵雪", FilingRole.Registrar);
+        var serial = 0;
+        Filing Start(string institutionName, FilingKind kind, Func<RegisteredItems, RegisteredItems>? change = null, DateOnly? move = null)
+        {
+            var institution = institutions.Single(i => i.Current.Name == institutionName);
+            var filing = Filing.StartFor(kind, institution.OfficeId, institution.Id, institution.Current, $"{CountyRegion}-{today.Year}-D{++serial:D4}", clerk, now.AddDays(-10));
+            if (change is not null)
+            {
+                filing.DescribeChange(change(institution.Current), move, "机构改革后调整");
+            }
+            else
+            {
+                filing.DescribeCertificateRequest("证书副本遗失，已登报声明作废。");
+            }
+
+            foreach (var material in FilingMaterials.Required(kind, filing.ChangedItems()))
+            {
+                var file = new StoredFile { Content = DemoPdf, Sha256 = DemoPdfSha, CreatedUtc = now };
+                db.StoredFiles.Add(file);
+                filing.Attach(material, material + ".pdf", "application/pdf", DemoPdf.Length, DemoPdfSha, file.Id, clerk.UserId, now);
+            }
+
+            db.Filings.Add(filing);
+            return filing;
+        }
+
+        // Submitted two days ago: waiting for acceptance.
+        var submitted = Start("浦江县第二中学", FilingKind.Change, i => i with { LegalRepresentative = "楼志刚", LegalRepresentativeIdNumber = ResidentIdNumber.WithCheck("33072619750606123") });
+        submitted.Submit(clerk, today.AddDays(-2), now, nameTaken: false);
+
+        // Accepted: the decision clock runs against the office's promise.
+        var accepted = Start("浦江县黄宅镇中心卫生院", FilingKind.Change, i => i with { StartupCapital = 200m });
+        accepted.Submit(clerk, today.AddDays(-6), now, nameTaken: false);
+        accepted.Accept(registrar, today.AddDays(-5), now);
+
+        // Returned for supplement: with the applicant.
+        var returned = Start("浦江县职业技术学校", FilingKind.CertificateReissue);
+        returned.Submit(clerk, today.AddDays(-4), now, nameTaken: false);
+        returned.ReturnForSupplement(registrar, today.AddDays(-3), now, [nameof(AttachmentKind.LossDeclaration)], "遗失声明须在本地主要报刊刊登。");
+    }
+
+    private static readonly byte[] DemoPdf = "%PDF-1.4\n% demo material\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"u8.ToArray();
+
+    private static readonly string DemoPdfSha = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(DemoPdf));
 
     /// <summary>Gives every demo account a new password (random, or the fixed one) and returns them.</summary>
     public async Task<IReadOnlyList<DemoAccount>> ResetPasswordsAsync(string? fixedPassword, CancellationToken ct = default)

@@ -50,7 +50,6 @@ public sealed class FilingNotifier(PortalDbContext db, EmailOutbox outbox, IOpti
     {
         var recipients = await db.Users
             .Where(u => (filing.InstitutionId != null && u.InstitutionId == filing.InstitutionId) || u.Id == filing.ApplicantUserId)
-            .Where(u => u.LockoutEnd == null || u.LockoutEnd < DateTimeOffset.UtcNow)
             .Select(u => new { u.Id, u.Email })
             .ToListAsync(ct);
         var link = $"/filings/{filing.Id}";

@@ -103,10 +103,10 @@ public class ReviewController(
     public Task<IActionResult> Download(Guid id, Guid attachmentId, CancellationToken ct) =>
         AttachmentDownload.SendAsync(this, db, access.ForStaff(User), id, attachmentId, ct);
 
-    [HttpPost("{id:guid}/{action}")]
-    public async Task<IActionResult> Decide(Guid id, string action, DecisionForm form, [FromServices] DecideFiling decide, CancellationToken ct)
+    [HttpPost("{id:guid}/{verb}")]
+    public async Task<IActionResult> Decide(Guid id, string verb, DecisionForm form, [FromServices] DecideFiling decide, CancellationToken ct)
     {
-        if (!Actions.TryGetValue(action, out var filingAction))
+        if (!Actions.TryGetValue(verb, out var filingAction))
         {
             return NotFound();
         }

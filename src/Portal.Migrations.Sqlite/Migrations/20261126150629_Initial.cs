@@ -40,6 +40,18 @@ namespace Portal.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "Counters",
+                columns: table => new
+                {
+                    Key = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Value = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Counters", x => x.Key);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "DataProtectionKeys",
                 columns: table => new
                 {
@@ -83,24 +95,38 @@ namespace Portal.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "Notifications",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    TitleZh = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    TitleEn = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    BodyZh = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    BodyEn = table.Column<string>(type: "TEXT", maxLength: 6000, nullable: false),
+                    Link = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ReadUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Notifications", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Offices",
                 columns: table => new
                 {
                     Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    NameZh = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    NameEn = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    RegionCode = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 6, nullable: false),
-                    ParentOfficeId = table.Column<Guid>(type: "TEXT", nullable: true)
+                    NameZh = table.Column<string>(type: "TEXT", nullable: false),
+                    NameEn = table.Column<string>(type: "TEXT", nullable: false),
+                    RegionCode = table.Column<string>(type: "TEXT", nullable: false),
+                    ParentOfficeId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    PromisedDecisionWorkingDays = table.Column<int>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Offices", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_Offices_Offices_ParentOfficeId",
-                        column: x => x.ParentOfficeId,
-                        principalTable: "Offices",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -181,6 +207,20 @@ namespace Portal.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "StoredFiles",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Content = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    Sha256 = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 64, nullable: false),
+                    CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_StoredFiles", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AspNetRoleClaims",
                 columns: table => new
                 {
@@ -221,6 +261,9 @@ namespace Portal.Migrations.Sqlite.Migrations
                     FundingSourceCode = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
                     StartupCapital = table.Column<long>(type: "INTEGER", nullable: false),
                     Sponsor = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    NameKey = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    CertificateNumber = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    CertificateValidUntil = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     CurrentVersion = table.Column<int>(type: "INTEGER", nullable: false),
                     ConcurrencyToken = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
@@ -266,6 +309,38 @@ namespace Portal.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "Announcements",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OfficeId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    InstitutionId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    TitleZh = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    TitleEn = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    BodyZh = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    BodyEn = table.Column<string>(type: "TEXT", maxLength: 6000, nullable: false),
+                    PublishedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    PublishedUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Announcements", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Announcements_Institutions_InstitutionId",
+                        column: x => x.InstitutionId,
+                        principalTable: "Institutions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Announcements_Offices_OfficeId",
+                        column: x => x.OfficeId,
+                        principalTable: "Offices",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AspNetUsers",
                 columns: table => new
                 {
@@ -301,6 +376,71 @@ namespace Portal.Migrations.Sqlite.Migrations
                         onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
                         name: "FK_AspNetUsers_Offices_OfficeId",
+                        column: x => x.OfficeId,
+                        principalTable: "Offices",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Filings",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Number = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    OfficeId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    State = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    InstitutionId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ApplicantUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    SubmittedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    FirstSubmittedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    AcceptedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    DecidedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    ClockStoppedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    StoppedDays = table.Column<int>(type: "INTEGER", nullable: false),
+                    BaseName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    BaseSecondName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    BaseDomicile = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    BasePurposeAndScope = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    BaseLegalRepresentative = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    BaseLegalRepresentativeIdNumber = table.Column<string>(type: "TEXT", maxLength: 30, nullable: true),
+                    BaseFundingSourceCode = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    BaseStartupCapital = table.Column<long>(type: "INTEGER", nullable: true),
+                    BaseSponsor = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    ProposedName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    ProposedSecondName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    ProposedDomicile = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    ProposedPurposeAndScope = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    ProposedLegalRepresentative = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    ProposedLegalRepresentativeIdNumber = table.Column<string>(type: "TEXT", maxLength: 30, nullable: true),
+                    ProposedFundingSourceCode = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    ProposedStartupCapital = table.Column<long>(type: "INTEGER", nullable: true),
+                    ProposedSponsor = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    ApprovalDocumentNumber = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    ApprovalDocumentDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    StaffingQuota = table.Column<int>(type: "INTEGER", nullable: true),
+                    PlannedMoveDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    FiledBeforeMove = table.Column<bool>(type: "INTEGER", nullable: true),
+                    DeregistrationReason = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    Explanation = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    ReturnChecklist = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    ReturnNote = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    RefusalReasons = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    ConcurrencyToken = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Filings", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Filings_Institutions_InstitutionId",
+                        column: x => x.InstitutionId,
+                        principalTable: "Institutions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Filings_Offices_OfficeId",
                         column: x => x.OfficeId,
                         principalTable: "Offices",
                         principalColumn: "Id",
@@ -461,6 +601,80 @@ namespace Portal.Migrations.Sqlite.Migrations
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "FilingAttachments",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    FilingId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    ContentType = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    Size = table.Column<long>(type: "INTEGER", nullable: false),
+                    Sha256 = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 64, nullable: false),
+                    ContentId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UploadedBy = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    UploadedUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FilingAttachments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_FilingAttachments_Filings_FilingId",
+                        column: x => x.FilingId,
+                        principalTable: "Filings",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_FilingAttachments_StoredFiles_ContentId",
+                        column: x => x.ContentId,
+                        principalTable: "StoredFiles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "FilingEvents",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    FilingId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Sequence = table.Column<int>(type: "INTEGER", nullable: false),
+                    AtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ActorUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    ActorName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    ActorRole = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    From = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    To = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Action = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FilingEvents", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_FilingEvents_Filings_FilingId",
+                        column: x => x.FilingId,
+                        principalTable: "Filings",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Announcements_InstitutionId",
+                table: "Announcements",
+                column: "InstitutionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Announcements_OfficeId",
+                table: "Announcements",
+                column: "OfficeId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Announcements_PublishedOn_Kind",
+                table: "Announcements",
+                columns: new[] { "PublishedOn", "Kind" });
+
             migrationBuilder.CreateIndex(
                 name: "IX_AspNetRoleClaims_RoleId",
                 table: "AspNetRoleClaims",
@@ -509,6 +723,43 @@ namespace Portal.Migrations.Sqlite.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_FilingAttachments_ContentId",
+                table: "FilingAttachments",
+                column: "ContentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FilingAttachments_FilingId",
+                table: "FilingAttachments",
+                column: "FilingId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FilingEvents_FilingId_Sequence",
+                table: "FilingEvents",
+                columns: new[] { "FilingId", "Sequence" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Filings_ApplicantUserId_State",
+                table: "Filings",
+                columns: new[] { "ApplicantUserId", "State" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Filings_InstitutionId_State",
+                table: "Filings",
+                columns: new[] { "InstitutionId", "State" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Filings_Number",
+                table: "Filings",
+                column: "Number",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Filings_OfficeId_State",
+                table: "Filings",
+                columns: new[] { "OfficeId", "State" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Institutions_Code",
                 table: "Institutions",
                 column: "Code",
@@ -528,6 +779,11 @@ namespace Portal.Migrations.Sqlite.Migrations
                 name: "IX_Institutions_Name",
                 table: "Institutions",
                 column: "Name");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Institutions_OfficeId_NameKey",
+                table: "Institutions",
+                columns: new[] { "OfficeId", "NameKey" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Institutions_OfficeId_Status",
@@ -552,15 +808,9 @@ namespace Portal.Migrations.Sqlite.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_Offices_ParentOfficeId",
-                table: "Offices",
-                column: "ParentOfficeId");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_Offices_RegionCode",
-                table: "Offices",
-                column: "RegionCode",
-                unique: true);
+                name: "IX_Notifications_UserId_CreatedUtc",
+                table: "Notifications",
+                columns: new[] { "UserId", "CreatedUtc" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_OpenIddictApplications_ClientId",
@@ -605,6 +855,9 @@ namespace Portal.Migrations.Sqlite.Migrations
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "Announcements");
+
+            migrationBuilder.DropTable(
                 name: "AspNetRoleClaims");
 
             migrationBuilder.DropTable(
@@ -623,13 +876,25 @@ namespace Portal.Migrations.Sqlite.Migrations
                 name: "CalendarDays");
 
             migrationBuilder.DropTable(
+                name: "Counters");
+
+            migrationBuilder.DropTable(
                 name: "DataProtectionKeys");
+
+            migrationBuilder.DropTable(
+                name: "FilingAttachments");
+
+            migrationBuilder.DropTable(
+                name: "FilingEvents");
 
             migrationBuilder.DropTable(
                 name: "InstitutionVersions");
 
             migrationBuilder.DropTable(
                 name: "IssuedCodes");
+
+            migrationBuilder.DropTable(
+                name: "Notifications");
 
             migrationBuilder.DropTable(
                 name: "OpenIddictScopes");
@@ -648,6 +913,12 @@ namespace Portal.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "AspNetUsers");
+
+            migrationBuilder.DropTable(
+                name: "StoredFiles");
+
+            migrationBuilder.DropTable(
+                name: "Filings");
 
             migrationBuilder.DropTable(
                 name: "OpenIddictAuthorizations");

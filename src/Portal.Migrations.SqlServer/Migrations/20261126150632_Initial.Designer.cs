@@ -12,8 +12,8 @@ using Portal.Infrastructure.Data;
 namespace Portal.Migrations.SqlServer.Migrations
 {
     [DbContext(typeof(PortalDbContext))]
-    [Migration("20261126150259_Filings")]
-    partial class Filings
+    [Migration("20261126150632_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)

@@ -11,8 +11,8 @@ using Portal.Infrastructure.Data;
 namespace Portal.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(PortalDbContext))]
-    [Migration("20261126150257_Filings")]
-    partial class Filings
+    [Migration("20261126150629_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)

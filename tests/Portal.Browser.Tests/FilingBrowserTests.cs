@@ -1,0 +1,121 @@
+using Microsoft.Playwright;
+using Portal.Web.Tests.Support;
+
+namespace Portal.Browser.Tests;
+
+/// <summary>
+/// The heart of the portal, clicked through in Chinese: an applicant files a setup with its materials,
+/// the registrar returns it for a supplement, the applicant fixes and resubmits, the registrar accepts
+/// and approves, and the new institution appears on the public announcements page. axe on every page.
+/// </summary>
+public class FilingBrowserTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
+{
+    private static readonly byte[] Pdf = "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"u8.ToArray();
+
+    [BrowserFact]
+    public async Task Setup_ReturnedFixedResubmittedApproved_AppearsInAnnouncements()
+    {
+        const string name = "浦江县数据资源服务中心";
+        var applicant = await LoginAsync(Demo.Applicant);
+
+        // Start a setup filing.
+        await applicant.GotoAsync(fixture.BaseUrl + "/filings/new");
+        await Axe.AssertNoSeriousViolationsAsync(applicant);
+        await applicant.GetByLabel("登记管理机关").SelectOptionAsync(new SelectOptionValue { Label = "浦江县事业单位登记管理局" });
+        await applicant.GetByRole(AriaRole.Button, new() { Name = "开始填写 设立登记" }).ClickAsync();
+        await Assertions.Expect(applicant.Locator("h1")).ToHaveTextAsync("设立登记");
+
+        // Fill in the items and save.
+        await applicant.GetByLabel("名称", new() { Exact = true }).FillAsync(name);
+        await applicant.GetByLabel("住所").FillAsync("浙江省金华市浦江县浦阳街道通江路8号");
+        await applicant.GetByLabel("宗旨和业务范围").FillAsync("为全县数据资源管理提供技术保障。数据归集治理；公共数据开放；数据安全技术支持。");
+        await applicant.GetByLabel("法定代表人", new() { Exact = true }).FillAsync("钱立新");
+        await applicant.GetByLabel("法定代表人身份证号码").FillAsync(Portal.Domain.Common.ResidentIdNumber.WithCheck("33072619840512331"));
+        await applicant.GetByLabel("经费来源").SelectOptionAsync("FULL");
+        await applicant.GetByLabel("开办资金（万元）").FillAsync("60");
+        await applicant.GetByLabel("举办单位").FillAsync("浦江县人民政府办公室");
+        await applicant.GetByLabel("批准文件文号").FillAsync("浦编〔2026〕15号");
+        await applicant.GetByLabel("批准日期").FillAsync("2026-02-26");
+        await applicant.GetByRole(AriaRole.Button, new() { Name = "保存草稿" }).ClickAsync();
+        await Assertions.Expect(applicant.GetByRole(AriaRole.Status)).ToContainTextAsync("已保存");
+        await Axe.AssertNoSeriousViolationsAsync(applicant);
+
+        // Attach the seven required materials.
+        foreach (var kind in new[] { "登记申请书", "章程草案", "审批机关批准文件", "法定代表人任职（任免）文件", "法定代表人身份证复印件", "开办资金确认证明", "住所证明" })
+        {
+            await applicant.GetByLabel("材料类型").SelectOptionAsync(new SelectOptionValue { Label = kind });
+            await applicant.SetInputFilesAsync("#file", new FilePayload { Name = kind + ".pdf", MimeType = "application/pdf", Buffer = Pdf });
+            await applicant.GetByRole(AriaRole.Button, new() { Name = "上传" }).ClickAsync();
+            await Assertions.Expect(applicant.GetByRole(AriaRole.Status)).ToContainTextAsync("文件已上传");
+        }
+
+        // Review and submit.
+        await applicant.GetByRole(AriaRole.Button, new() { Name = "保存并核对提交" }).ClickAsync();
+        await Assertions.Expect(applicant.Locator("h1").First).ToHaveTextAsync("核对并提交");
+        await Axe.AssertNoSeriousViolationsAsync(applicant);
+        await applicant.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "filing-confirm-zh.png"), FullPage = true });
+        await applicant.GetByRole(AriaRole.Button, new() { Name = "确认提交" }).ClickAsync();
+        await Assertions.Expect(applicant.GetByRole(AriaRole.Status)).ToContainTextAsync("申请已提交");
+        var filingUrl = applicant.Url;
+
+        // The registrar returns it with one complete list.
+        var registrar = await LoginAsync(Demo.Registrar);
+        await registrar.GotoAsync(fixture.BaseUrl + "/registry/filings");
+        await Axe.AssertNoSeriousViolationsAsync(registrar);
+        await registrar.GetByRole(AriaRole.Row).Filter(new() { HasText = name }).GetByRole(AriaRole.Link).ClickAsync();
+        await Assertions.Expect(registrar.Locator("h1")).ToHaveTextAsync("设立登记");
+        await Axe.AssertNoSeriousViolationsAsync(registrar);
+        await registrar.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "filing-review-zh.png"), FullPage = true });
+        var returnForm = registrar.Locator("form[data-action=return]");
+        await returnForm.GetByLabel("材料：住所证明").CheckAsync();
+        await returnForm.GetByLabel("说明（可选）").FillAsync("住所证明须为房产证或一年以上租赁合同。");
+        await returnForm.GetByRole(AriaRole.Button, new() { Name = "退回补正" }).ClickAsync();
+        await Assertions.Expect(registrar.GetByRole(AriaRole.Status)).ToContainTextAsync("已退回补正");
+
+        // The applicant sees the list at the top, fixes and resubmits.
+        await applicant.GotoAsync(filingUrl);
+        await Assertions.Expect(applicant.Locator("[data-return-checklist]")).ToContainTextAsync("材料：住所证明");
+        await Axe.AssertNoSeriousViolationsAsync(applicant);
+        await applicant.GetByRole(AriaRole.Link, new() { Name = "填写申请" }).ClickAsync();
+        await applicant.GetByLabel("材料类型").SelectOptionAsync(new SelectOptionValue { Label = "住所证明" });
+        await applicant.SetInputFilesAsync("#file", new FilePayload { Name = "租赁合同.pdf", MimeType = "application/pdf", Buffer = Pdf });
+        await applicant.GetByRole(AriaRole.Button, new() { Name = "上传" }).ClickAsync();
+        await Assertions.Expect(applicant.GetByRole(AriaRole.Status)).ToContainTextAsync("文件已上传");
+        await applicant.GetByRole(AriaRole.Button, new() { Name = "保存并核对提交" }).ClickAsync();
+        await applicant.GetByRole(AriaRole.Button, new() { Name = "确认重新提交" }).ClickAsync();
+        await Assertions.Expect(applicant.GetByRole(AriaRole.Status)).ToContainTextAsync("申请已提交");
+
+        // The registrar accepts and approves.
+        await registrar.ReloadAsync();
+        await registrar.Locator("form[data-action=accept]").GetByRole(AriaRole.Button).ClickAsync();
+        await Assertions.Expect(registrar.GetByRole(AriaRole.Status)).ToContainTextAsync("已受理");
+        var approve = registrar.Locator("form[data-action=approve]");
+        await approve.GetByRole(AriaRole.Checkbox).CheckAsync();
+        await approve.GetByRole(AriaRole.Button, new() { Name = "核准登记" }).ClickAsync();
+        await Assertions.Expect(registrar.GetByRole(AriaRole.Status)).ToContainTextAsync("已核准");
+        await Axe.AssertNoSeriousViolationsAsync(registrar);
+
+        // The public sees the announcement.
+        var visitor = await fixture.NewPageAsync("zh-CN");
+        await visitor.GotoAsync(fixture.BaseUrl + "/announcements");
+        await Assertions.Expect(visitor.GetByRole(AriaRole.Heading, new() { Name = name + "设立登记公告" })).ToBeVisibleAsync();
+        await Axe.AssertNoSeriousViolationsAsync(visitor);
+        await visitor.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "announcements-zh.png"), FullPage = true });
+
+        foreach (var page in new[] { applicant, registrar, visitor })
+        {
+            await page.Context.CloseAsync();
+        }
+    }
+
+    private async Task<IPage> LoginAsync(string email)
+    {
+        var page = await fixture.NewPageAsync("zh-CN");
+        await page.GotoAsync(fixture.BaseUrl + "/account/login");
+        await page.GetByLabel("电子邮箱").FillAsync(email);
+        await page.GetByLabel("密码", new() { Exact = true }).FillAsync(PortalFactory.DemoPassword);
+        await page.Locator("form[action='/account/login'] button[type=submit]").ClickAsync();
+        await page.Locator("h1").WaitForAsync();
+        return page;
+    }
+}
