@@ -8,4 +8,6 @@ dotnet tool restore >/dev/null
 dotnet build src/Portal.Web -v q -nologo >/dev/null
 dotnet ef migrations add "$name" --no-build --project src/Portal.Migrations.Sqlite --startup-project src/Portal.Web --output-dir Migrations -- --Database:Provider=Sqlite
 dotnet ef migrations add "$name" --no-build --project src/Portal.Migrations.SqlServer --startup-project src/Portal.Web --output-dir Migrations -- --Database:Provider=SqlServer "--ConnectionStrings:Portal=Server=localhost;Database=Portal;Trusted_Connection=True;TrustServerCertificate=True"
+# The new migration must be compiled before the script can include it.
+dotnet build src/Portal.Web -v q -nologo >/dev/null
 scripts/sqlserver-script.sh

@@ -8,3 +8,843 @@ BEGIN
 END;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126150632_Initial'
+)
+BEGIN
+    CREATE TABLE [AspNetRoles] (
+        [Id] nvarchar(450) NOT NULL,
+        [Name] nvarchar(256) NULL,
+        [NormalizedName] nvarchar(256) NULL,
+        [ConcurrencyStamp] nvarchar(max) NULL,
+        CONSTRAINT [PK_AspNetRoles] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126150632_Initial'
+)
+BEGIN
+    CREATE TABLE [CalendarDays] (
+        [Date] date NOT NULL,
+        [Kind] nvarchar(32) NOT NULL,
+        [NameZh] nvarchar(50) NOT NULL,
+        [NameEn] nvarchar(100) NOT NULL,
+        CONSTRAINT [PK_CalendarDays] PRIMARY KEY ([Date])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126150632_Initial'
+)
+BEGIN
+    CREATE TABLE [Counters] (
+        [Key] nvarchar(100) NOT NULL,
+        [Value] bigint NOT NULL,
+        CONSTRAINT [PK_Counters] PRIMARY KEY ([Key])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126150632_Initial'
+)
+BEGIN
+    CREATE TABLE [DataProtectionKeys] (
+        [Id] int NOT NULL IDENTITY,
+        [FriendlyName] nvarchar(max) NULL,
+        [Xml] nvarchar(max) NULL,
+        CONSTRAINT [PK_DataProtectionKeys] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126150632_Initial'
+)
+BEGIN
+    CREATE TABLE [FundingSources] (
+        [Code] nvarchar(20) NOT NULL,
+        [NameZh] nvarchar(50) NOT NULL,
+        [NameEn] nvarchar(100) NOT NULL,
+        [SortOrder] int NOT NULL,
+        [IsActive] bit NOT NULL,
+        CONSTRAINT [PK_FundingSources] PRIMARY KEY ([Code])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126150632_Initial'
+)
+BEGIN
+    CREATE TABLE [IssuedCodes] (
+        [Code] nchar(18) NOT NULL,
+        [Body] nchar(8) NOT NULL,
+        [OfficeId] uniqueidentifier NOT NULL,
+        [IssuedUtc] datetime2 NOT NULL,
+        CONSTRAINT [PK_IssuedCodes] PRIMARY KEY ([Code])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126150632_Initial'
+)
+BEGIN
+    CREATE TABLE [Notifications] (
+        [Id] uniqueidentifier NOT NULL,
+        [UserId] nvarchar(450) NOT NULL,
+        [TitleZh] nvarchar(200) NOT NULL,
+        [TitleEn] nvarchar(300) NOT NULL,
+        [BodyZh] nvarchar(4000) NOT NULL,
+        [BodyEn] nvarchar(max) NOT NULL,
+        [Link] nvarchar(300) NULL,
+        [CreatedUtc] datetime2 NOT NULL,
+        [ReadUtc] datetime2 NULL,
+        CONSTRAINT [PK_Notifications] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126150632_Initial'
+)
+BEGIN
+    CREATE TABLE [Offices] (
+        [Id] uniqueidentifier NOT NULL,
+        [NameZh] nvarchar(max) NOT NULL,
+        [NameEn] nvarchar(max) NOT NULL,
+        [RegionCode] nvarchar(max) NOT NULL,
+        [ParentOfficeId] uniqueidentifier NULL,
+        [PromisedDecisionWorkingDays] int NULL,
+        CONSTRAINT [PK_Offices] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126150632_Initial'
+)
+BEGIN
+    CREATE TABLE [OpenIddictApplications] (
+        [Id] nvarchar(450) NOT NULL,
+        [ApplicationType] nvarchar(50) NULL,
+        [ClientId] nvarchar(100) NULL,
+        [ClientSecret] nvarchar(max) NULL,
+        [ClientType] nvarchar(50) NULL,
+        [ConcurrencyToken] nvarchar(50) NULL,
+        [ConsentType] nvarchar(50) NULL,
+        [DisplayName] nvarchar(max) NULL,
+        [DisplayNames] nvarchar(max) NULL,
+        [JsonWebKeySet] nvarchar(max) NULL,
+        [Permissions] nvarchar(max) NULL,
+        [PostLogoutRedirectUris] nvarchar(max) NULL,
+        [Properties] nvarchar(max) NULL,
+        [RedirectUris] nvarchar(max) NULL,
+        [Requirements] nvarchar(max) NULL,
+        [Settings] nvarchar(max) NULL,
+        CONSTRAINT [PK_OpenIddictApplications] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126150632_Initial'
+)
+BEGIN
+    CREATE TABLE [OpenIddictScopes] (
+        [Id] nvarchar(450) NOT NULL,
+        [ConcurrencyToken] nvarchar(50) NULL,
+        [Description] nvarchar(max) NULL,
+        [Descriptions] nvarchar(max) NULL,
+        [DisplayName] nvarchar(max) NULL,
+        [DisplayNames] nvarchar(max) NULL,
+        [Name] nvarchar(200) NULL,
+        [Properties] nvarchar(max) NULL,
+        [Resources] nvarchar(max) NULL,
+        CONSTRAINT [PK_OpenIddictScopes] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126150632_Initial'
+)
+BEGIN
+    CREATE TABLE [OutboxMessages] (
+        [Id] uniqueidentifier NOT NULL,
+        [To] nvarchar(256) NOT NULL,
+        [Subject] nvarchar(300) NOT NULL,
+        [Body] nvarchar(max) NOT NULL,
+        [Kind] nvarchar(50) NOT NULL,
+        [CreatedUtc] datetime2 NOT NULL,
+        [SentUtc] datetime2 NULL,
+        [Attempts] int NOT NULL,
+        [LastError] nvarchar(1000) NULL,
+        CONSTRAINT [PK_OutboxMessages] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126150632_Initial'
+)
+BEGIN
+    CREATE TABLE [Regions] (
+        [Code] nchar(6) NOT NULL,
+        [NameZh] nvarchar(50) NOT NULL,
+        [NameEn] nvarchar(100) NOT NULL,
+        CONSTRAINT [PK_Regions] PRIMARY KEY ([Code])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126150632_Initial'
+)
+BEGIN
+    CREATE TABLE [StoredFiles] (
+        [Id] uniqueidentifier NOT NULL,
+        [Content] varbinary(max) NOT NULL,
+        [Sha256] nchar(64) NOT NULL,
+        [CreatedUtc] datetime2 NOT NULL,
+        CONSTRAINT [PK_StoredFiles] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126150632_Initial'
+)
+BEGIN
+    CREATE TABLE [AspNetRoleClaims] (
+        [Id] int NOT NULL IDENTITY,
+        [RoleId] nvarchar(450) NOT NULL,
+        [ClaimType] nvarchar(max) NULL,
+        [ClaimValue] nvarchar(max) NULL,
+        CONSTRAINT [PK_AspNetRoleClaims] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_AspNetRoleClaims_AspNetRoles_RoleId] FOREIGN KEY ([RoleId]) REFERENCES [AspNetRoles] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126150632_Initial'
+)
+BEGIN
+    CREATE TABLE [Institutions] (
+        [Id] uniqueidentifier NOT NULL,
+        [OfficeId] uniqueidentifier NOT NULL,
+        [Code] nchar(18) NOT NULL,
+        [LegacyCertificateNumber] nvarchar(20) NULL,
+        [Status] nvarchar(32) NOT NULL,
+        [RegisteredOn] date NOT NULL,
+        [EndedOn] date NULL,
+        [Name] nvarchar(100) NOT NULL,
+        [SecondName] nvarchar(100) NULL,
+        [Domicile] nvarchar(200) NOT NULL,
+        [PurposeAndScope] nvarchar(2000) NOT NULL,
+        [LegalRepresentative] nvarchar(50) NOT NULL,
+        [LegalRepresentativeIdNumber] nvarchar(30) NOT NULL,
+        [FundingSourceCode] nvarchar(20) NOT NULL,
+        [StartupCapital] bigint NOT NULL,
+        [Sponsor] nvarchar(100) NOT NULL,
+        [NameKey] nvarchar(100) NOT NULL,
+        [CertificateNumber] nvarchar(40) NULL,
+        [CertificateValidUntil] date NULL,
+        [CurrentVersion] int NOT NULL,
+        [ConcurrencyToken] uniqueidentifier NOT NULL,
+        CONSTRAINT [PK_Institutions] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_Institutions_FundingSources_FundingSourceCode] FOREIGN KEY ([FundingSourceCode]) REFERENCES [FundingSources] ([Code]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_Institutions_Offices_OfficeId] FOREIGN KEY ([OfficeId]) REFERENCES [Offices] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126150632_Initial'
+)
+BEGIN
+    CREATE TABLE [OpenIddictAuthorizations] (
+        [Id] nvarchar(450) NOT NULL,
+        [ApplicationId] nvarchar(450) NULL,
+        [ConcurrencyToken] nvarchar(50) NULL,
+        [CreationDate] datetime2 NULL,
+        [Properties] nvarchar(max) NULL,
+        [Scopes] nvarchar(max) NULL,
+        [Status] nvarchar(50) NULL,
+        [Subject] nvarchar(400) NULL,
+        [Type] nvarchar(50) NULL,
+        CONSTRAINT [PK_OpenIddictAuthorizations] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_OpenIddictAuthorizations_OpenIddictApplications_ApplicationId] FOREIGN KEY ([ApplicationId]) REFERENCES [OpenIddictApplications] ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126150632_Initial'
+)
+BEGIN
+    CREATE TABLE [Announcements] (
+        [Id] uniqueidentifier NOT NULL,
+        [OfficeId] uniqueidentifier NOT NULL,
+        [InstitutionId] uniqueidentifier NULL,
+        [Kind] nvarchar(32) NOT NULL,
+        [TitleZh] nvarchar(200) NOT NULL,
+        [TitleEn] nvarchar(300) NOT NULL,
+        [BodyZh] nvarchar(4000) NOT NULL,
+        [BodyEn] nvarchar(max) NOT NULL,
+        [PublishedOn] date NOT NULL,
+        [PublishedUtc] datetime2 NOT NULL,
+        CONSTRAINT [PK_Announcements] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_Announcements_Institutions_InstitutionId] FOREIGN KEY ([InstitutionId]) REFERENCES [Institutions] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_Announcements_Offices_OfficeId] FOREIGN KEY ([OfficeId]) REFERENCES [Offices] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126150632_Initial'
+)
+BEGIN
+    CREATE TABLE [AspNetUsers] (
+        [Id] nvarchar(450) NOT NULL,
+        [DisplayName] nvarchar(100) NOT NULL,
+        [InstitutionId] uniqueidentifier NULL,
+        [OfficeId] uniqueidentifier NULL,
+        [CreatedUtc] datetime2 NOT NULL,
+        [IsDemo] bit NOT NULL,
+        [UserName] nvarchar(256) NULL,
+        [NormalizedUserName] nvarchar(256) NULL,
+        [Email] nvarchar(256) NULL,
+        [NormalizedEmail] nvarchar(256) NULL,
+        [EmailConfirmed] bit NOT NULL,
+        [PasswordHash] nvarchar(max) NULL,
+        [SecurityStamp] nvarchar(max) NULL,
+        [ConcurrencyStamp] nvarchar(max) NULL,
+        [PhoneNumber] nvarchar(max) NULL,
+        [PhoneNumberConfirmed] bit NOT NULL,
+        [TwoFactorEnabled] bit NOT NULL,
+        [LockoutEnd] datetimeoffset NULL,
+        [LockoutEnabled] bit NOT NULL,
+        [AccessFailedCount] int NOT NULL,
+        CONSTRAINT [PK_AspNetUsers] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_AspNetUsers_Institutions_InstitutionId] FOREIGN KEY ([InstitutionId]) REFERENCES [Institutions] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_AspNetUsers_Offices_OfficeId] FOREIGN KEY ([OfficeId]) REFERENCES [Offices] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126150632_Initial'
+)
+BEGIN
+    CREATE TABLE [Filings] (
+        [Id] uniqueidentifier NOT NULL,
+        [Number] nvarchar(30) NOT NULL,
+        [OfficeId] uniqueidentifier NOT NULL,
+        [Kind] nvarchar(32) NOT NULL,
+        [State] nvarchar(32) NOT NULL,
+        [InstitutionId] uniqueidentifier NULL,
+        [ApplicantUserId] nvarchar(450) NOT NULL,
+        [CreatedUtc] datetime2 NOT NULL,
+        [SubmittedOn] date NULL,
+        [FirstSubmittedOn] date NULL,
+        [AcceptedOn] date NULL,
+        [DecidedOn] date NULL,
+        [ClockStoppedOn] date NULL,
+        [StoppedDays] int NOT NULL,
+        [BaseName] nvarchar(100) NULL,
+        [BaseSecondName] nvarchar(100) NULL,
+        [BaseDomicile] nvarchar(200) NULL,
+        [BasePurposeAndScope] nvarchar(2000) NULL,
+        [BaseLegalRepresentative] nvarchar(50) NULL,
+        [BaseLegalRepresentativeIdNumber] nvarchar(30) NULL,
+        [BaseFundingSourceCode] nvarchar(20) NULL,
+        [BaseStartupCapital] bigint NULL,
+        [BaseSponsor] nvarchar(100) NULL,
+        [ProposedName] nvarchar(100) NULL,
+        [ProposedSecondName] nvarchar(100) NULL,
+        [ProposedDomicile] nvarchar(200) NULL,
+        [ProposedPurposeAndScope] nvarchar(2000) NULL,
+        [ProposedLegalRepresentative] nvarchar(50) NULL,
+        [ProposedLegalRepresentativeIdNumber] nvarchar(30) NULL,
+        [ProposedFundingSourceCode] nvarchar(20) NULL,
+        [ProposedStartupCapital] bigint NULL,
+        [ProposedSponsor] nvarchar(100) NULL,
+        [ApprovalDocumentNumber] nvarchar(50) NULL,
+        [ApprovalDocumentDate] date NULL,
+        [StaffingQuota] int NULL,
+        [PlannedMoveDate] date NULL,
+        [FiledBeforeMove] bit NULL,
+        [DeregistrationReason] nvarchar(32) NULL,
+        [Explanation] nvarchar(2000) NULL,
+        [ReturnChecklist] nvarchar(1000) NOT NULL,
+        [ReturnNote] nvarchar(2000) NULL,
+        [RefusalReasons] nvarchar(2000) NULL,
+        [ConcurrencyToken] uniqueidentifier NOT NULL,
+        CONSTRAINT [PK_Filings] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_Filings_Institutions_InstitutionId] FOREIGN KEY ([InstitutionId]) REFERENCES [Institutions] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_Filings_Offices_OfficeId] FOREIGN KEY ([OfficeId]) REFERENCES [Offices] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126150632_Initial'
+)
+BEGIN
+    CREATE TABLE [InstitutionVersions] (
+        [Id] uniqueidentifier NOT NULL,
+        [InstitutionId] uniqueidentifier NOT NULL,
+        [Number] int NOT NULL,
+        [Name] nvarchar(100) NOT NULL,
+        [SecondName] nvarchar(100) NULL,
+        [Domicile] nvarchar(200) NOT NULL,
+        [PurposeAndScope] nvarchar(2000) NOT NULL,
+        [LegalRepresentative] nvarchar(50) NOT NULL,
+        [LegalRepresentativeIdNumber] nvarchar(30) NOT NULL,
+        [FundingSourceCode] nvarchar(20) NOT NULL,
+        [StartupCapital] bigint NOT NULL,
+        [Sponsor] nvarchar(100) NOT NULL,
+        [EffectiveOn] date NOT NULL,
+        [RecordedUtc] datetime2 NOT NULL,
+        CONSTRAINT [PK_InstitutionVersions] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_InstitutionVersions_FundingSources_FundingSourceCode] FOREIGN KEY ([FundingSourceCode]) REFERENCES [FundingSources] ([Code]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_InstitutionVersions_Institutions_InstitutionId] FOREIGN KEY ([InstitutionId]) REFERENCES [Institutions] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126150632_Initial'
+)
+BEGIN
+    CREATE TABLE [OpenIddictTokens] (
+        [Id] nvarchar(450) NOT NULL,
+        [ApplicationId] nvarchar(450) NULL,
+        [AuthorizationId] nvarchar(450) NULL,
+        [ConcurrencyToken] nvarchar(50) NULL,
+        [CreationDate] datetime2 NULL,
+        [ExpirationDate] datetime2 NULL,
+        [Payload] nvarchar(max) NULL,
+        [Properties] nvarchar(max) NULL,
+        [RedemptionDate] datetime2 NULL,
+        [ReferenceId] nvarchar(100) NULL,
+        [Status] nvarchar(50) NULL,
+        [Subject] nvarchar(400) NULL,
+        [Type] nvarchar(150) NULL,
+        CONSTRAINT [PK_OpenIddictTokens] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_OpenIddictTokens_OpenIddictApplications_ApplicationId] FOREIGN KEY ([ApplicationId]) REFERENCES [OpenIddictApplications] ([Id]),
+        CONSTRAINT [FK_OpenIddictTokens_OpenIddictAuthorizations_AuthorizationId] FOREIGN KEY ([AuthorizationId]) REFERENCES [OpenIddictAuthorizations] ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126150632_Initial'
+)
+BEGIN
+    CREATE TABLE [AspNetUserClaims] (
+        [Id] int NOT NULL IDENTITY,
+        [UserId] nvarchar(450) NOT NULL,
+        [ClaimType] nvarchar(max) NULL,
+        [ClaimValue] nvarchar(max) NULL,
+        CONSTRAINT [PK_AspNetUserClaims] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_AspNetUserClaims_AspNetUsers_UserId] FOREIGN KEY ([UserId]) REFERENCES [AspNetUsers] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126150632_Initial'
+)
+BEGIN
+    CREATE TABLE [AspNetUserLogins] (
+        [LoginProvider] nvarchar(450) NOT NULL,
+        [ProviderKey] nvarchar(450) NOT NULL,
+        [ProviderDisplayName] nvarchar(max) NULL,
+        [UserId] nvarchar(450) NOT NULL,
+        CONSTRAINT [PK_AspNetUserLogins] PRIMARY KEY ([LoginProvider], [ProviderKey]),
+        CONSTRAINT [FK_AspNetUserLogins_AspNetUsers_UserId] FOREIGN KEY ([UserId]) REFERENCES [AspNetUsers] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126150632_Initial'
+)
+BEGIN
+    CREATE TABLE [AspNetUserRoles] (
+        [UserId] nvarchar(450) NOT NULL,
+        [RoleId] nvarchar(450) NOT NULL,
+        CONSTRAINT [PK_AspNetUserRoles] PRIMARY KEY ([UserId], [RoleId]),
+        CONSTRAINT [FK_AspNetUserRoles_AspNetRoles_RoleId] FOREIGN KEY ([RoleId]) REFERENCES [AspNetRoles] ([Id]) ON DELETE CASCADE,
+        CONSTRAINT [FK_AspNetUserRoles_AspNetUsers_UserId] FOREIGN KEY ([UserId]) REFERENCES [AspNetUsers] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126150632_Initial'
+)
+BEGIN
+    CREATE TABLE [AspNetUserTokens] (
+        [UserId] nvarchar(450) NOT NULL,
+        [LoginProvider] nvarchar(450) NOT NULL,
+        [Name] nvarchar(450) NOT NULL,
+        [Value] nvarchar(max) NULL,
+        CONSTRAINT [PK_AspNetUserTokens] PRIMARY KEY ([UserId], [LoginProvider], [Name]),
+        CONSTRAINT [FK_AspNetUserTokens_AspNetUsers_UserId] FOREIGN KEY ([UserId]) REFERENCES [AspNetUsers] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126150632_Initial'
+)
+BEGIN
+    CREATE TABLE [FilingAttachments] (
+        [Id] uniqueidentifier NOT NULL,
+        [FilingId] uniqueidentifier NOT NULL,
+        [Kind] nvarchar(32) NOT NULL,
+        [FileName] nvarchar(120) NOT NULL,
+        [ContentType] nvarchar(50) NOT NULL,
+        [Size] bigint NOT NULL,
+        [Sha256] nchar(64) NOT NULL,
+        [ContentId] uniqueidentifier NOT NULL,
+        [UploadedBy] nvarchar(450) NOT NULL,
+        [UploadedUtc] datetime2 NOT NULL,
+        CONSTRAINT [PK_FilingAttachments] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_FilingAttachments_Filings_FilingId] FOREIGN KEY ([FilingId]) REFERENCES [Filings] ([Id]) ON DELETE CASCADE,
+        CONSTRAINT [FK_FilingAttachments_StoredFiles_ContentId] FOREIGN KEY ([ContentId]) REFERENCES [StoredFiles] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126150632_Initial'
+)
+BEGIN
+    CREATE TABLE [FilingEvents] (
+        [Id] uniqueidentifier NOT NULL,
+        [FilingId] uniqueidentifier NOT NULL,
+        [Sequence] int NOT NULL,
+        [AtUtc] datetime2 NOT NULL,
+        [ActorUserId] nvarchar(450) NOT NULL,
+        [ActorName] nvarchar(100) NOT NULL,
+        [ActorRole] nvarchar(32) NOT NULL,
+        [From] nvarchar(32) NULL,
+        [To] nvarchar(32) NOT NULL,
+        [Action] nvarchar(32) NULL,
+        [Note] nvarchar(2000) NULL,
+        CONSTRAINT [PK_FilingEvents] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_FilingEvents_Filings_FilingId] FOREIGN KEY ([FilingId]) REFERENCES [Filings] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126150632_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Announcements_InstitutionId] ON [Announcements] ([InstitutionId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126150632_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Announcements_OfficeId] ON [Announcements] ([OfficeId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126150632_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Announcements_PublishedOn_Kind] ON [Announcements] ([PublishedOn], [Kind]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126150632_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_AspNetRoleClaims_RoleId] ON [AspNetRoleClaims] ([RoleId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126150632_Initial'
+)
+BEGIN
+    EXEC(N'CREATE UNIQUE INDEX [RoleNameIndex] ON [AspNetRoles] ([NormalizedName]) WHERE [NormalizedName] IS NOT NULL');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126150632_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_AspNetUserClaims_UserId] ON [AspNetUserClaims] ([UserId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126150632_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_AspNetUserLogins_UserId] ON [AspNetUserLogins] ([UserId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126150632_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_AspNetUserRoles_RoleId] ON [AspNetUserRoles] ([RoleId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126150632_Initial'
+)
+BEGIN
+    CREATE INDEX [EmailIndex] ON [AspNetUsers] ([NormalizedEmail]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126150632_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_AspNetUsers_InstitutionId] ON [AspNetUsers] ([InstitutionId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126150632_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_AspNetUsers_OfficeId] ON [AspNetUsers] ([OfficeId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126150632_Initial'
+)
+BEGIN
+    EXEC(N'CREATE UNIQUE INDEX [UserNameIndex] ON [AspNetUsers] ([NormalizedUserName]) WHERE [NormalizedUserName] IS NOT NULL');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126150632_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_FilingAttachments_ContentId] ON [FilingAttachments] ([ContentId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126150632_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_FilingAttachments_FilingId] ON [FilingAttachments] ([FilingId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126150632_Initial'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_FilingEvents_FilingId_Sequence] ON [FilingEvents] ([FilingId], [Sequence]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126150632_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Filings_ApplicantUserId_State] ON [Filings] ([ApplicantUserId], [State]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126150632_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Filings_InstitutionId_State] ON [Filings] ([InstitutionId], [State]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126150632_Initial'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_Filings_Number] ON [Filings] ([Number]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126150632_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Filings_OfficeId_State] ON [Filings] ([OfficeId], [State]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126150632_Initial'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_Institutions_Code] ON [Institutions] ([Code]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126150632_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Institutions_FundingSourceCode] ON [Institutions] ([FundingSourceCode]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126150632_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Institutions_LegacyCertificateNumber] ON [Institutions] ([LegacyCertificateNumber]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126150632_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Institutions_Name] ON [Institutions] ([Name]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126150632_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Institutions_OfficeId_NameKey] ON [Institutions] ([OfficeId], [NameKey]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126150632_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Institutions_OfficeId_Status] ON [Institutions] ([OfficeId], [Status]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126150632_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_InstitutionVersions_FundingSourceCode] ON [InstitutionVersions] ([FundingSourceCode]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126150632_Initial'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_InstitutionVersions_InstitutionId_Number] ON [InstitutionVersions] ([InstitutionId], [Number]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126150632_Initial'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_IssuedCodes_Body] ON [IssuedCodes] ([Body]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126150632_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Notifications_UserId_CreatedUtc] ON [Notifications] ([UserId], [CreatedUtc]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126150632_Initial'
+)
+BEGIN
+    EXEC(N'CREATE UNIQUE INDEX [IX_OpenIddictApplications_ClientId] ON [OpenIddictApplications] ([ClientId]) WHERE [ClientId] IS NOT NULL');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126150632_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_OpenIddictAuthorizations_ApplicationId_Status_Subject_Type] ON [OpenIddictAuthorizations] ([ApplicationId], [Status], [Subject], [Type]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126150632_Initial'
+)
+BEGIN
+    EXEC(N'CREATE UNIQUE INDEX [IX_OpenIddictScopes_Name] ON [OpenIddictScopes] ([Name]) WHERE [Name] IS NOT NULL');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126150632_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_OpenIddictTokens_ApplicationId_Status_Subject_Type] ON [OpenIddictTokens] ([ApplicationId], [Status], [Subject], [Type]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126150632_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_OpenIddictTokens_AuthorizationId] ON [OpenIddictTokens] ([AuthorizationId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126150632_Initial'
+)
+BEGIN
+    EXEC(N'CREATE UNIQUE INDEX [IX_OpenIddictTokens_ReferenceId] ON [OpenIddictTokens] ([ReferenceId]) WHERE [ReferenceId] IS NOT NULL');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126150632_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_OutboxMessages_SentUtc_CreatedUtc] ON [OutboxMessages] ([SentUtc], [CreatedUtc]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126150632_Initial'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261126150632_Initial', N'10.0.15');
+END;
+
+COMMIT;
+GO
+
