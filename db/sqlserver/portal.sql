@@ -11,7 +11,7 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126150632_Initial'
+    WHERE [MigrationId] = N'20261126153302_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetRoles] (
@@ -25,7 +25,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126150632_Initial'
+    WHERE [MigrationId] = N'20261126153302_Initial'
 )
 BEGIN
     CREATE TABLE [CalendarDays] (
@@ -39,7 +39,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126150632_Initial'
+    WHERE [MigrationId] = N'20261126153302_Initial'
 )
 BEGIN
     CREATE TABLE [Counters] (
@@ -51,7 +51,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126150632_Initial'
+    WHERE [MigrationId] = N'20261126153302_Initial'
 )
 BEGIN
     CREATE TABLE [DataProtectionKeys] (
@@ -64,7 +64,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126150632_Initial'
+    WHERE [MigrationId] = N'20261126153302_Initial'
 )
 BEGIN
     CREATE TABLE [FundingSources] (
@@ -79,7 +79,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126150632_Initial'
+    WHERE [MigrationId] = N'20261126153302_Initial'
 )
 BEGIN
     CREATE TABLE [IssuedCodes] (
@@ -93,7 +93,20 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126150632_Initial'
+    WHERE [MigrationId] = N'20261126153302_Initial'
+)
+BEGIN
+    CREATE TABLE [JobLeases] (
+        [Name] nvarchar(100) NOT NULL,
+        [Holder] nvarchar(100) NULL,
+        [LeaseUntilUtc] datetime2 NOT NULL,
+        CONSTRAINT [PK_JobLeases] PRIMARY KEY ([Name])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126153302_Initial'
 )
 BEGIN
     CREATE TABLE [Notifications] (
@@ -112,7 +125,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126150632_Initial'
+    WHERE [MigrationId] = N'20261126153302_Initial'
 )
 BEGIN
     CREATE TABLE [Offices] (
@@ -128,7 +141,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126150632_Initial'
+    WHERE [MigrationId] = N'20261126153302_Initial'
 )
 BEGIN
     CREATE TABLE [OpenIddictApplications] (
@@ -154,7 +167,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126150632_Initial'
+    WHERE [MigrationId] = N'20261126153302_Initial'
 )
 BEGIN
     CREATE TABLE [OpenIddictScopes] (
@@ -173,7 +186,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126150632_Initial'
+    WHERE [MigrationId] = N'20261126153302_Initial'
 )
 BEGIN
     CREATE TABLE [OutboxMessages] (
@@ -192,7 +205,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126150632_Initial'
+    WHERE [MigrationId] = N'20261126153302_Initial'
 )
 BEGIN
     CREATE TABLE [Regions] (
@@ -205,7 +218,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126150632_Initial'
+    WHERE [MigrationId] = N'20261126153302_Initial'
 )
 BEGIN
     CREATE TABLE [StoredFiles] (
@@ -219,7 +232,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126150632_Initial'
+    WHERE [MigrationId] = N'20261126153302_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetRoleClaims] (
@@ -234,7 +247,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126150632_Initial'
+    WHERE [MigrationId] = N'20261126153302_Initial'
 )
 BEGIN
     CREATE TABLE [Institutions] (
@@ -267,7 +280,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126150632_Initial'
+    WHERE [MigrationId] = N'20261126153302_Initial'
 )
 BEGIN
     CREATE TABLE [OpenIddictAuthorizations] (
@@ -287,7 +300,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126150632_Initial'
+    WHERE [MigrationId] = N'20261126153302_Initial'
 )
 BEGIN
     CREATE TABLE [Announcements] (
@@ -309,7 +322,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126150632_Initial'
+    WHERE [MigrationId] = N'20261126153302_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUsers] (
@@ -341,7 +354,57 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126150632_Initial'
+    WHERE [MigrationId] = N'20261126153302_Initial'
+)
+BEGIN
+    CREATE TABLE [Certificates] (
+        [Id] uniqueidentifier NOT NULL,
+        [Number] nvarchar(20) NOT NULL,
+        [OfficeId] uniqueidentifier NOT NULL,
+        [InstitutionId] uniqueidentifier NOT NULL,
+        [Code] nchar(18) NOT NULL,
+        [PrintedName] nvarchar(100) NOT NULL,
+        [PrintedSecondName] nvarchar(100) NULL,
+        [PrintedDomicile] nvarchar(200) NOT NULL,
+        [PrintedPurposeAndScope] nvarchar(2000) NOT NULL,
+        [PrintedLegalRepresentative] nvarchar(50) NOT NULL,
+        [PrintedLegalRepresentativeIdNumber] nvarchar(30) NOT NULL,
+        [PrintedFundingSourceCode] nvarchar(20) NOT NULL,
+        [PrintedStartupCapital] bigint NOT NULL,
+        [PrintedSponsor] nvarchar(100) NOT NULL,
+        [OfficeNameZh] nvarchar(100) NOT NULL,
+        [Reason] nvarchar(32) NOT NULL,
+        [IssuedOn] date NOT NULL,
+        [ValidFrom] date NOT NULL,
+        [ValidUntil] date NOT NULL,
+        [Status] nvarchar(32) NOT NULL,
+        [PredecessorId] uniqueidentifier NULL,
+        [SuccessorId] uniqueidentifier NULL,
+        [VoidReason] nvarchar(32) NULL,
+        [EndedOn] date NULL,
+        [VoidNote] nvarchar(500) NULL,
+        [Token] nvarchar(1024) NOT NULL,
+        [TokenSha256] nchar(64) NOT NULL,
+        [KeyId] nvarchar(40) NOT NULL,
+        [QrUrl] nvarchar(1500) NOT NULL,
+        [OriginalPdfId] uniqueidentifier NOT NULL,
+        [OriginalSha256] nchar(64) NOT NULL,
+        [DuplicatePdfId] uniqueidentifier NOT NULL,
+        [DuplicateSha256] nchar(64) NOT NULL,
+        [Notified60DaysBefore] bit NOT NULL,
+        [Notified30DaysBefore] bit NOT NULL,
+        [ConcurrencyToken] uniqueidentifier NOT NULL,
+        CONSTRAINT [PK_Certificates] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_Certificates_Institutions_InstitutionId] FOREIGN KEY ([InstitutionId]) REFERENCES [Institutions] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_Certificates_Offices_OfficeId] FOREIGN KEY ([OfficeId]) REFERENCES [Offices] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_Certificates_StoredFiles_DuplicatePdfId] FOREIGN KEY ([DuplicatePdfId]) REFERENCES [StoredFiles] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_Certificates_StoredFiles_OriginalPdfId] FOREIGN KEY ([OriginalPdfId]) REFERENCES [StoredFiles] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126153302_Initial'
 )
 BEGIN
     CREATE TABLE [Filings] (
@@ -396,7 +459,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126150632_Initial'
+    WHERE [MigrationId] = N'20261126153302_Initial'
 )
 BEGIN
     CREATE TABLE [InstitutionVersions] (
@@ -422,7 +485,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126150632_Initial'
+    WHERE [MigrationId] = N'20261126153302_Initial'
 )
 BEGIN
     CREATE TABLE [OpenIddictTokens] (
@@ -447,7 +510,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126150632_Initial'
+    WHERE [MigrationId] = N'20261126153302_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserClaims] (
@@ -462,7 +525,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126150632_Initial'
+    WHERE [MigrationId] = N'20261126153302_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserLogins] (
@@ -477,7 +540,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126150632_Initial'
+    WHERE [MigrationId] = N'20261126153302_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserRoles] (
@@ -491,7 +554,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126150632_Initial'
+    WHERE [MigrationId] = N'20261126153302_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserTokens] (
@@ -506,7 +569,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126150632_Initial'
+    WHERE [MigrationId] = N'20261126153302_Initial'
 )
 BEGIN
     CREATE TABLE [FilingAttachments] (
@@ -528,7 +591,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126150632_Initial'
+    WHERE [MigrationId] = N'20261126153302_Initial'
 )
 BEGIN
     CREATE TABLE [FilingEvents] (
@@ -550,7 +613,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126150632_Initial'
+    WHERE [MigrationId] = N'20261126153302_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Announcements_InstitutionId] ON [Announcements] ([InstitutionId]);
@@ -558,7 +621,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126150632_Initial'
+    WHERE [MigrationId] = N'20261126153302_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Announcements_OfficeId] ON [Announcements] ([OfficeId]);
@@ -566,7 +629,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126150632_Initial'
+    WHERE [MigrationId] = N'20261126153302_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Announcements_PublishedOn_Kind] ON [Announcements] ([PublishedOn], [Kind]);
@@ -574,7 +637,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126150632_Initial'
+    WHERE [MigrationId] = N'20261126153302_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetRoleClaims_RoleId] ON [AspNetRoleClaims] ([RoleId]);
@@ -582,7 +645,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126150632_Initial'
+    WHERE [MigrationId] = N'20261126153302_Initial'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [RoleNameIndex] ON [AspNetRoles] ([NormalizedName]) WHERE [NormalizedName] IS NOT NULL');
@@ -590,7 +653,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126150632_Initial'
+    WHERE [MigrationId] = N'20261126153302_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUserClaims_UserId] ON [AspNetUserClaims] ([UserId]);
@@ -598,7 +661,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126150632_Initial'
+    WHERE [MigrationId] = N'20261126153302_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUserLogins_UserId] ON [AspNetUserLogins] ([UserId]);
@@ -606,7 +669,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126150632_Initial'
+    WHERE [MigrationId] = N'20261126153302_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUserRoles_RoleId] ON [AspNetUserRoles] ([RoleId]);
@@ -614,7 +677,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126150632_Initial'
+    WHERE [MigrationId] = N'20261126153302_Initial'
 )
 BEGIN
     CREATE INDEX [EmailIndex] ON [AspNetUsers] ([NormalizedEmail]);
@@ -622,7 +685,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126150632_Initial'
+    WHERE [MigrationId] = N'20261126153302_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUsers_InstitutionId] ON [AspNetUsers] ([InstitutionId]);
@@ -630,7 +693,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126150632_Initial'
+    WHERE [MigrationId] = N'20261126153302_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUsers_OfficeId] ON [AspNetUsers] ([OfficeId]);
@@ -638,7 +701,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126150632_Initial'
+    WHERE [MigrationId] = N'20261126153302_Initial'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [UserNameIndex] ON [AspNetUsers] ([NormalizedUserName]) WHERE [NormalizedUserName] IS NOT NULL');
@@ -646,7 +709,63 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126150632_Initial'
+    WHERE [MigrationId] = N'20261126153302_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Certificates_DuplicatePdfId] ON [Certificates] ([DuplicatePdfId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126153302_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Certificates_InstitutionId_Status] ON [Certificates] ([InstitutionId], [Status]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126153302_Initial'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_Certificates_Number] ON [Certificates] ([Number]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126153302_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Certificates_OfficeId] ON [Certificates] ([OfficeId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126153302_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Certificates_OriginalPdfId] ON [Certificates] ([OriginalPdfId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126153302_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Certificates_Status_ValidUntil] ON [Certificates] ([Status], [ValidUntil]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126153302_Initial'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_Certificates_TokenSha256] ON [Certificates] ([TokenSha256]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126153302_Initial'
 )
 BEGIN
     CREATE INDEX [IX_FilingAttachments_ContentId] ON [FilingAttachments] ([ContentId]);
@@ -654,7 +773,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126150632_Initial'
+    WHERE [MigrationId] = N'20261126153302_Initial'
 )
 BEGIN
     CREATE INDEX [IX_FilingAttachments_FilingId] ON [FilingAttachments] ([FilingId]);
@@ -662,7 +781,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126150632_Initial'
+    WHERE [MigrationId] = N'20261126153302_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_FilingEvents_FilingId_Sequence] ON [FilingEvents] ([FilingId], [Sequence]);
@@ -670,7 +789,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126150632_Initial'
+    WHERE [MigrationId] = N'20261126153302_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Filings_ApplicantUserId_State] ON [Filings] ([ApplicantUserId], [State]);
@@ -678,7 +797,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126150632_Initial'
+    WHERE [MigrationId] = N'20261126153302_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Filings_InstitutionId_State] ON [Filings] ([InstitutionId], [State]);
@@ -686,7 +805,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126150632_Initial'
+    WHERE [MigrationId] = N'20261126153302_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Filings_Number] ON [Filings] ([Number]);
@@ -694,7 +813,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126150632_Initial'
+    WHERE [MigrationId] = N'20261126153302_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Filings_OfficeId_State] ON [Filings] ([OfficeId], [State]);
@@ -702,7 +821,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126150632_Initial'
+    WHERE [MigrationId] = N'20261126153302_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Institutions_Code] ON [Institutions] ([Code]);
@@ -710,7 +829,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126150632_Initial'
+    WHERE [MigrationId] = N'20261126153302_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Institutions_FundingSourceCode] ON [Institutions] ([FundingSourceCode]);
@@ -718,7 +837,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126150632_Initial'
+    WHERE [MigrationId] = N'20261126153302_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Institutions_LegacyCertificateNumber] ON [Institutions] ([LegacyCertificateNumber]);
@@ -726,7 +845,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126150632_Initial'
+    WHERE [MigrationId] = N'20261126153302_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Institutions_Name] ON [Institutions] ([Name]);
@@ -734,7 +853,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126150632_Initial'
+    WHERE [MigrationId] = N'20261126153302_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Institutions_OfficeId_NameKey] ON [Institutions] ([OfficeId], [NameKey]);
@@ -742,7 +861,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126150632_Initial'
+    WHERE [MigrationId] = N'20261126153302_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Institutions_OfficeId_Status] ON [Institutions] ([OfficeId], [Status]);
@@ -750,7 +869,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126150632_Initial'
+    WHERE [MigrationId] = N'20261126153302_Initial'
 )
 BEGIN
     CREATE INDEX [IX_InstitutionVersions_FundingSourceCode] ON [InstitutionVersions] ([FundingSourceCode]);
@@ -758,7 +877,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126150632_Initial'
+    WHERE [MigrationId] = N'20261126153302_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_InstitutionVersions_InstitutionId_Number] ON [InstitutionVersions] ([InstitutionId], [Number]);
@@ -766,7 +885,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126150632_Initial'
+    WHERE [MigrationId] = N'20261126153302_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_IssuedCodes_Body] ON [IssuedCodes] ([Body]);
@@ -774,7 +893,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126150632_Initial'
+    WHERE [MigrationId] = N'20261126153302_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Notifications_UserId_CreatedUtc] ON [Notifications] ([UserId], [CreatedUtc]);
@@ -782,7 +901,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126150632_Initial'
+    WHERE [MigrationId] = N'20261126153302_Initial'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [IX_OpenIddictApplications_ClientId] ON [OpenIddictApplications] ([ClientId]) WHERE [ClientId] IS NOT NULL');
@@ -790,7 +909,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126150632_Initial'
+    WHERE [MigrationId] = N'20261126153302_Initial'
 )
 BEGIN
     CREATE INDEX [IX_OpenIddictAuthorizations_ApplicationId_Status_Subject_Type] ON [OpenIddictAuthorizations] ([ApplicationId], [Status], [Subject], [Type]);
@@ -798,7 +917,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126150632_Initial'
+    WHERE [MigrationId] = N'20261126153302_Initial'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [IX_OpenIddictScopes_Name] ON [OpenIddictScopes] ([Name]) WHERE [Name] IS NOT NULL');
@@ -806,7 +925,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126150632_Initial'
+    WHERE [MigrationId] = N'20261126153302_Initial'
 )
 BEGIN
     CREATE INDEX [IX_OpenIddictTokens_ApplicationId_Status_Subject_Type] ON [OpenIddictTokens] ([ApplicationId], [Status], [Subject], [Type]);
@@ -814,7 +933,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126150632_Initial'
+    WHERE [MigrationId] = N'20261126153302_Initial'
 )
 BEGIN
     CREATE INDEX [IX_OpenIddictTokens_AuthorizationId] ON [OpenIddictTokens] ([AuthorizationId]);
@@ -822,7 +941,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126150632_Initial'
+    WHERE [MigrationId] = N'20261126153302_Initial'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [IX_OpenIddictTokens_ReferenceId] ON [OpenIddictTokens] ([ReferenceId]) WHERE [ReferenceId] IS NOT NULL');
@@ -830,7 +949,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126150632_Initial'
+    WHERE [MigrationId] = N'20261126153302_Initial'
 )
 BEGIN
     CREATE INDEX [IX_OutboxMessages_SentUtc_CreatedUtc] ON [OutboxMessages] ([SentUtc], [CreatedUtc]);
@@ -838,11 +957,11 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126150632_Initial'
+    WHERE [MigrationId] = N'20261126153302_Initial'
 )
 BEGIN
     INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261126150632_Initial', N'10.0.15');
+    VALUES (N'20261126153302_Initial', N'10.0.15');
 END;
 
 COMMIT;

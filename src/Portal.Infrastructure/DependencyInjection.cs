@@ -6,6 +6,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Portal.Infrastructure.Calendar;
+using Portal.Infrastructure.Certificates;
 using Portal.Infrastructure.Codes;
 using Portal.Infrastructure.Data;
 using Portal.Infrastructure.Email;
@@ -35,6 +36,11 @@ public static class DependencyInjection
 
         services.AddDataProtection().SetApplicationName("Portal").PersistKeysToDbContext<PortalDbContext>();
 
+        services.AddOptions<CertificateSigningOptions>().BindConfiguration(CertificateSigningOptions.Section);
+        services.AddOptions<PublicUrlOptions>().BindConfiguration("Portal");
+        services.AddSingleton<SigningKeyStore>();
+        services.AddScoped<CertificateIssuer>();
+        services.AddScoped<ICertificateIssuance>(sp => sp.GetRequiredService<CertificateIssuer>());
         services.AddScoped<CodeRegistry>();
         services.AddScoped<CalendarStore>();
         services.AddScoped<EmailOutbox>();

@@ -12,6 +12,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.Extensions.WebEncoders;
 using Portal.Infrastructure;
 using Portal.Infrastructure.Data;
+using Portal.Infrastructure.Certificates;
 using Portal.Infrastructure.Identity;
 using Portal.Infrastructure.Seeding;
 using Portal.Web.Features.Filings;
@@ -23,10 +24,36 @@ public static class PortalApp
 {
     public static async Task<int> RunAsync(string[] args)
     {
+        if (args.Length > 0 && args[0] == "verify-token")
+        {
+            return await Commands.VerifyTokenAsync(args); // offline: needs no database
+        }
+
+        if (args.Length >= 2 && args[0] == "bench" && args[1] == "certificates")
+        {
+            var folder = Directory.CreateTempSubdirectory("portal-bench-").FullName;
+            try
+            {
+                return await CertificateBenchmark.RunAsync(Build(CertificateBenchmark.Arguments(args, folder)), args);
+            }
+            finally
+            {
+                Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+                Directory.Delete(folder, recursive: true);
+            }
+        }
+
         var app = Build(args);
         if (args.Length >= 2 && args[0] == "demo" && args[1] == "reset-passwords")
         {
             return await ResetDemoPasswordsAsync(app);
+        }
+
+        if (args.Length >= 2 && args[0] == "keys" && args[1] == "rotate")
+        {
+            var key = app.Services.GetRequiredService<SigningKeyStore>().Rotate();
+            Console.WriteLine($"New certificate signing key {key.KeyId} is active; earlier keys stay published for verification.");
+            return 0;
         }
 
         var demoAccounts = await InitializeDatabaseAsync(app);
@@ -174,13 +201,16 @@ public static class PortalApp
         services.AddScoped<FilingNotifier>();
         services.AddScoped<FilingViewBuilder>();
         services.AddScoped<ApplyApproval>();
-        services.AddScoped<ICertificateIssuance, NoCertificateIssuance>();
         services.AddScoped<StartFiling>();
         services.AddScoped<SaveFilingDetails>();
         services.AddScoped<AttachFile>();
         services.AddScoped<SubmitFiling>();
         services.AddScoped<WithdrawFiling>();
         services.AddScoped<DecideFiling>();
+        services.AddSingleton<Features.Certificates.CertificateExpiryJob>();
+        services.AddHostedService(sp => sp.GetRequiredService<Features.Certificates.CertificateExpiryJob>());
+
+        RateLimits.Add(services, builder.Configuration);
 
         services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: ["ready"]);
     }
@@ -200,6 +230,7 @@ public static class PortalApp
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
 
         app.MapGet("/health/live", () => Results.Text("Healthy")).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions

@@ -59,7 +59,13 @@ public class DatabaseTests
             Assert.All(codes, c => Assert.True(UnifiedSocialCreditCode.TryParse(c, out _), c));
             Assert.Equal(codes.Count, codes.Distinct().Count());
             Assert.Equal(14, await db.IssuedCodes.CountAsync());
-            Assert.Equal(14, await db.InstitutionVersions.CountAsync());
+            Assert.Equal(15, await db.InstitutionVersions.CountAsync()); // one demo institution has changed once
+
+            // Every institution holds a valid electronic certificate; one older one is superseded, one voided.
+            var statuses = await db.Certificates.GroupBy(c => c.Status).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count);
+            Assert.Equal(14, statuses[Portal.Domain.Certificates.CertificateStatus.Valid]);
+            Assert.Equal(1, statuses[Portal.Domain.Certificates.CertificateStatus.Superseded]);
+            Assert.Equal(1, statuses[Portal.Domain.Certificates.CertificateStatus.Voided]);
         }
     }
 

@@ -95,6 +95,11 @@ public class EnumResourceTests
         { "Status.", typeof(Portal.Domain.Institutions.InstitutionStatus) },
         { "DayKind.", typeof(Portal.Domain.Calendar.CalendarDayKind) },
         { "Weekday.", typeof(DayOfWeek) },
+        { "Verdict.", typeof(Portal.Web.Features.Verify.Verdict) },
+        { "VerdictText.", typeof(Portal.Web.Features.Verify.Verdict) },
+        { "VoidReason.", typeof(Portal.Domain.Certificates.VoidReason) },
+        { "CertificateReason.", typeof(Portal.Domain.Certificates.CertificateIssueReason) },
+        { "CertificateStatus.", typeof(Portal.Domain.Certificates.CertificateStatus) },
     };
 
     [Theory]
@@ -109,6 +114,7 @@ public class EnumResourceTests
     public void EveryErrorCode_HasAMessage()
     {
         var codes = typeof(Portal.Domain.Filings.FilingErrors).GetFields()
+            .Concat(typeof(Portal.Domain.Certificates.CertificateErrors).GetFields())
             .Concat(typeof(Portal.Domain.DomainErrors).GetFields())
             .Select(f => (string)f.GetValue(null)!)
             .Concat([Portal.Infrastructure.Files.UploadInspector.ErrorEmpty, Portal.Infrastructure.Files.UploadInspector.ErrorTooLarge, Portal.Infrastructure.Files.UploadInspector.ErrorType]);

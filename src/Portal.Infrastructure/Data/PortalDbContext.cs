@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Announcements;
 using Portal.Domain.Calendar;
+using Portal.Domain.Certificates;
+using Portal.Infrastructure.Certificates;
 using Portal.Domain.Filings;
 using Portal.Domain.Notifications;
 using Portal.Infrastructure.Files;
@@ -50,6 +52,10 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<Notification> Notifications => Set<Notification>();
 
     public DbSet<Counter> Counters => Set<Counter>();
+
+    public DbSet<Certificate> Certificates => Set<Certificate>();
+
+    public DbSet<JobLease> JobLeases => Set<JobLease>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -6,7 +6,9 @@ using Portal.Domain.Filings;
 using Portal.Infrastructure.Files;
 using Portal.Domain.Institutions;
 using Portal.Domain.Offices;
+using Portal.Infrastructure.Certificates;
 using Portal.Infrastructure.Codes;
+using Portal.Domain.Certificates;
 using Portal.Infrastructure.Data;
 using Portal.Infrastructure.Identity;
 
@@ -19,7 +21,7 @@ public sealed record DemoAccount(string Email, string Role, string? Password);
 /// Fills an empty embedded database with a county office, its city office, a dozen believable
 /// institutions and one account per role. Passwords are random and returned once to be printed.
 /// </summary>
-public sealed class DemoDataSeeder(PortalDbContext db, UserManager<PortalUser> users, CodeRegistry codes, TimeProvider clock)
+public sealed class DemoDataSeeder(PortalDbContext db, UserManager<PortalUser> users, CodeRegistry codes, CertificateIssuer certificates, TimeProvider clock)
 {
     public static readonly Guid CountyOfficeId = Guid.Parse("0193a1d0-0000-7000-8000-000000330726");
     public static readonly Guid CityOfficeId = Guid.Parse("0193a1d0-0000-7000-8000-000000330700");
@@ -68,6 +70,23 @@ public sealed class DemoDataSeeder(PortalDbContext db, UserManager<PortalUser> u
             db.Institutions.Add(institution);
         }
 
+        await db.SaveChangesAsync(ct);
+
+        // Electronic certificates replacing the paper ones, so a newcomer can download and scan at once.
+        foreach (var institution in institutions)
+        {
+            var end = institution.CertificateValidUntil!.Value;
+            await certificates.IssueAsync(institution, CertificateIssueReason.Renewal, end.AddYears(-Certificate.ValidityYears), ct, validUntilOverride: end);
+        }
+
+        await db.SaveChangesAsync(ct);
+
+        // One superseded (a change of sponsor re-issued the certificate) and one voided (lost, then re-issued).
+        var agri = institutions.Single(i => i.Current.Name == "浦江县农业技术推广中心");
+        agri.RecordChange(agri.Current with { Sponsor = "浦江县农业农村局（浦江县乡村振兴局）" }, today.AddDays(-40), now);
+        await certificates.IssueAsync(agri, CertificateIssueReason.Change, today.AddDays(-40), ct);
+        var media = institutions.Single(i => i.Current.Name == "浦江县融媒体中心");
+        await certificates.IssueAsync(media, CertificateIssueReason.Reissue, today.AddDays(-12), ct);
         await db.SaveChangesAsync(ct);
         SeedFilings(institutions, today, now);
         await db.SaveChangesAsync(ct);

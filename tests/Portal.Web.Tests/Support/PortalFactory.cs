@@ -37,6 +37,7 @@ public class PortalFactory : WebApplicationFactory<Program>
         builder.UseSetting("Demo:Password", DemoPassword);
         builder.UseSetting("Email:PickupDirectory", Path.Combine(_folder, "mail"));
         builder.UseSetting("Email:PollSeconds", "3600");
+        builder.UseSetting("CertificateSigning:KeyDirectory", Path.Combine(_folder, "keys"));
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

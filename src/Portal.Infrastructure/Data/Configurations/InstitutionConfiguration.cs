@@ -48,7 +48,7 @@ public class InstitutionVersionConfiguration : IEntityTypeConfiguration<Institut
 }
 
 /// <summary>The same column layout for the registered items wherever they are stored.</summary>
-internal static class RegisteredItemsMapping
+public static class RegisteredItemsMapping
 {
     public static void Map<TOwner>(OwnedNavigationBuilder<TOwner, RegisteredItems> items, string prefix, bool withForeignKey = true)
         where TOwner : class

@@ -4,26 +4,12 @@ using Portal.Domain;
 using Portal.Domain.Announcements;
 using Portal.Domain.Filings;
 using Portal.Domain.Institutions;
+using Portal.Infrastructure.Certificates;
 using Portal.Infrastructure.Codes;
 using Portal.Infrastructure.Data;
 using Portal.Infrastructure.Identity;
 
 namespace Portal.Web.Features.Filings;
-
-/// <summary>
-/// The seam the certificate feature fills in: called in the approval's transaction whenever an
-/// approval should produce a certificate (setup, a change of a printed item, re-issue, renewal).
-/// </summary>
-public interface ICertificateIssuance
-{
-    Task OnApprovedAsync(Filing filing, Institution institution, DateOnly today, CancellationToken ct);
-}
-
-/// <summary>Until certificates are issued electronically, approvals change the register only.</summary>
-public sealed class NoCertificateIssuance : ICertificateIssuance
-{
-    public Task OnApprovedAsync(Filing filing, Institution institution, DateOnly today, CancellationToken ct) => Task.CompletedTask;
-}
 
 /// <summary>
 /// What an approval does to the register, inside the approving transaction: setup creates the

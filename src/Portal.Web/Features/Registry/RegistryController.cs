@@ -16,7 +16,7 @@ public sealed record InstitutionListViewModel(string? Query, InstitutionStatus? 
 
 public sealed record VersionRow(int Number, DateOnly EffectiveOn, RegisteredItemsViewModel Items);
 
-public sealed record InstitutionDetailViewModel(Guid Id, string Code, InstitutionStatus Status, DateOnly RegisteredOn, DateOnly? EndedOn, string? LegacyCertificateNumber, RegisteredItemsViewModel Current, IReadOnlyList<VersionRow> Versions);
+public sealed record InstitutionDetailViewModel(Guid Id, string Code, InstitutionStatus Status, DateOnly RegisteredOn, DateOnly? EndedOn, string? LegacyCertificateNumber, RegisteredItemsViewModel Current, IReadOnlyList<VersionRow> Versions, IReadOnlyList<Portal.Web.Features.Certificates.CertificateRow> Certificates);
 
 /// <summary>The office's register as its staff see it. Every query is filtered by the caller's office: another office's record is 404.</summary>
 [Route("registry")]
@@ -93,6 +93,7 @@ public class RegistryController(PortalDbContext db) : Controller
             RegisteredItemsViewModel.From(institution.Current, funding, showFullIdentityNumber: true),
             institution.Versions.OrderByDescending(v => v.Number)
                 .Select(v => new VersionRow(v.Number, v.EffectiveOn, RegisteredItemsViewModel.From(v.Items, funding, true)))
-                .ToList()));
+                .ToList(),
+            await Portal.Web.Features.Certificates.CertificatesController.Rows(db.Certificates.Where(c => c.InstitutionId == id)).ToListAsync(ct)));
     }
 }

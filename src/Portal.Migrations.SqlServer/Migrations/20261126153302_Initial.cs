@@ -95,6 +95,19 @@ namespace Portal.Migrations.SqlServer.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "JobLeases",
+                columns: table => new
+                {
+                    Name = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    Holder = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    LeaseUntilUtc = table.Column<DateTime>(type: "datetime2", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_JobLeases", x => x.Name);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Notifications",
                 columns: table => new
                 {
@@ -378,6 +391,76 @@ namespace Portal.Migrations.SqlServer.Migrations
                         name: "FK_AspNetUsers_Offices_OfficeId",
                         column: x => x.OfficeId,
                         principalTable: "Offices",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Certificates",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Number = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    OfficeId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    InstitutionId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Code = table.Column<string>(type: "nchar(18)", fixedLength: true, maxLength: 18, nullable: false),
+                    PrintedName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    PrintedSecondName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    PrintedDomicile = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    PrintedPurposeAndScope = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: false),
+                    PrintedLegalRepresentative = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false),
+                    PrintedLegalRepresentativeIdNumber = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: false),
+                    PrintedFundingSourceCode = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    PrintedStartupCapital = table.Column<long>(type: "bigint", nullable: false),
+                    PrintedSponsor = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    OfficeNameZh = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    Reason = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    IssuedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    ValidFrom = table.Column<DateOnly>(type: "date", nullable: false),
+                    ValidUntil = table.Column<DateOnly>(type: "date", nullable: false),
+                    Status = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    PredecessorId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    SuccessorId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    VoidReason = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: true),
+                    EndedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    VoidNote = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
+                    Token = table.Column<string>(type: "nvarchar(1024)", maxLength: 1024, nullable: false),
+                    TokenSha256 = table.Column<string>(type: "nchar(64)", fixedLength: true, maxLength: 64, nullable: false),
+                    KeyId = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    QrUrl = table.Column<string>(type: "nvarchar(1500)", maxLength: 1500, nullable: false),
+                    OriginalPdfId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    OriginalSha256 = table.Column<string>(type: "nchar(64)", fixedLength: true, maxLength: 64, nullable: false),
+                    DuplicatePdfId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    DuplicateSha256 = table.Column<string>(type: "nchar(64)", fixedLength: true, maxLength: 64, nullable: false),
+                    Notified60DaysBefore = table.Column<bool>(type: "bit", nullable: false),
+                    Notified30DaysBefore = table.Column<bool>(type: "bit", nullable: false),
+                    ConcurrencyToken = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Certificates", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Certificates_Institutions_InstitutionId",
+                        column: x => x.InstitutionId,
+                        principalTable: "Institutions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Certificates_Offices_OfficeId",
+                        column: x => x.OfficeId,
+                        principalTable: "Offices",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Certificates_StoredFiles_DuplicatePdfId",
+                        column: x => x.DuplicatePdfId,
+                        principalTable: "StoredFiles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Certificates_StoredFiles_OriginalPdfId",
+                        column: x => x.OriginalPdfId,
+                        principalTable: "StoredFiles",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
@@ -725,6 +808,43 @@ namespace Portal.Migrations.SqlServer.Migrations
                 filter: "[NormalizedUserName] IS NOT NULL");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Certificates_DuplicatePdfId",
+                table: "Certificates",
+                column: "DuplicatePdfId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Certificates_InstitutionId_Status",
+                table: "Certificates",
+                columns: new[] { "InstitutionId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Certificates_Number",
+                table: "Certificates",
+                column: "Number",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Certificates_OfficeId",
+                table: "Certificates",
+                column: "OfficeId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Certificates_OriginalPdfId",
+                table: "Certificates",
+                column: "OriginalPdfId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Certificates_Status_ValidUntil",
+                table: "Certificates",
+                columns: new[] { "Status", "ValidUntil" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Certificates_TokenSha256",
+                table: "Certificates",
+                column: "TokenSha256",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_FilingAttachments_ContentId",
                 table: "FilingAttachments",
                 column: "ContentId");
@@ -881,6 +1001,9 @@ namespace Portal.Migrations.SqlServer.Migrations
                 name: "CalendarDays");
 
             migrationBuilder.DropTable(
+                name: "Certificates");
+
+            migrationBuilder.DropTable(
                 name: "Counters");
 
             migrationBuilder.DropTable(
@@ -897,6 +1020,9 @@ namespace Portal.Migrations.SqlServer.Migrations
 
             migrationBuilder.DropTable(
                 name: "IssuedCodes");
+
+            migrationBuilder.DropTable(
+                name: "JobLeases");
 
             migrationBuilder.DropTable(
                 name: "Notifications");

@@ -95,6 +95,19 @@ namespace Portal.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "JobLeases",
+                columns: table => new
+                {
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Holder = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    LeaseUntilUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_JobLeases", x => x.Name);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Notifications",
                 columns: table => new
                 {
@@ -378,6 +391,76 @@ namespace Portal.Migrations.Sqlite.Migrations
                         name: "FK_AspNetUsers_Offices_OfficeId",
                         column: x => x.OfficeId,
                         principalTable: "Offices",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Certificates",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Number = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    OfficeId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    InstitutionId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Code = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 18, nullable: false),
+                    PrintedName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    PrintedSecondName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    PrintedDomicile = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    PrintedPurposeAndScope = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    PrintedLegalRepresentative = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    PrintedLegalRepresentativeIdNumber = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    PrintedFundingSourceCode = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    PrintedStartupCapital = table.Column<long>(type: "INTEGER", nullable: false),
+                    PrintedSponsor = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    OfficeNameZh = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    IssuedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    ValidFrom = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    ValidUntil = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    PredecessorId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    SuccessorId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    VoidReason = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    EndedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    VoidNote = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    Token = table.Column<string>(type: "TEXT", maxLength: 1024, nullable: false),
+                    TokenSha256 = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 64, nullable: false),
+                    KeyId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    QrUrl = table.Column<string>(type: "TEXT", maxLength: 1500, nullable: false),
+                    OriginalPdfId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OriginalSha256 = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 64, nullable: false),
+                    DuplicatePdfId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    DuplicateSha256 = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 64, nullable: false),
+                    Notified60DaysBefore = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Notified30DaysBefore = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ConcurrencyToken = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Certificates", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Certificates_Institutions_InstitutionId",
+                        column: x => x.InstitutionId,
+                        principalTable: "Institutions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Certificates_Offices_OfficeId",
+                        column: x => x.OfficeId,
+                        principalTable: "Offices",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Certificates_StoredFiles_DuplicatePdfId",
+                        column: x => x.DuplicatePdfId,
+                        principalTable: "StoredFiles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Certificates_StoredFiles_OriginalPdfId",
+                        column: x => x.OriginalPdfId,
+                        principalTable: "StoredFiles",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
@@ -723,6 +806,43 @@ namespace Portal.Migrations.Sqlite.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_Certificates_DuplicatePdfId",
+                table: "Certificates",
+                column: "DuplicatePdfId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Certificates_InstitutionId_Status",
+                table: "Certificates",
+                columns: new[] { "InstitutionId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Certificates_Number",
+                table: "Certificates",
+                column: "Number",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Certificates_OfficeId",
+                table: "Certificates",
+                column: "OfficeId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Certificates_OriginalPdfId",
+                table: "Certificates",
+                column: "OriginalPdfId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Certificates_Status_ValidUntil",
+                table: "Certificates",
+                columns: new[] { "Status", "ValidUntil" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Certificates_TokenSha256",
+                table: "Certificates",
+                column: "TokenSha256",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_FilingAttachments_ContentId",
                 table: "FilingAttachments",
                 column: "ContentId");
@@ -876,6 +996,9 @@ namespace Portal.Migrations.Sqlite.Migrations
                 name: "CalendarDays");
 
             migrationBuilder.DropTable(
+                name: "Certificates");
+
+            migrationBuilder.DropTable(
                 name: "Counters");
 
             migrationBuilder.DropTable(
@@ -892,6 +1015,9 @@ namespace Portal.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "IssuedCodes");
+
+            migrationBuilder.DropTable(
+                name: "JobLeases");
 
             migrationBuilder.DropTable(
                 name: "Notifications");

@@ -1,0 +1,131 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Portal.Domain.Announcements;
+using Portal.Domain.Certificates;
+using Portal.Domain.Filings;
+using Portal.Domain.Institutions;
+using Portal.Infrastructure.Data;
+using Portal.Infrastructure.Files;
+
+namespace Portal.Infrastructure.Certificates;
+
+/// <summary>Called in an approval's transaction: the certificate side of every approved filing.</summary>
+public interface ICertificateIssuance
+{
+    Task OnApprovedAsync(Filing filing, Institution institution, DateOnly today, CancellationToken ct);
+}
+
+/// <summary>Section "Portal" as the infrastructure needs it: the public address printed in QR codes.</summary>
+public sealed class PublicUrlOptions
+{
+    public string PublicBaseUrl { get; set; } = "http://localhost:5000";
+}
+
+/// <summary>
+/// Issues, supersedes and voids certificates. A new certificate gets the next number of its office
+/// and year, a validity by the rules of <see cref="Certificate.ValidityEnd"/>, a signed QR token and its
+/// two PDFs, rendered once and stored with their SHA-256. Call inside the caller's transaction.
+/// </summary>
+public sealed class CertificateIssuer(PortalDbContext db, SigningKeyStore keys, IOptions<PublicUrlOptions> urls, TimeProvider clock) : ICertificateIssuance
+{
+    public async Task OnApprovedAsync(Filing filing, Institution institution, DateOnly today, CancellationToken ct)
+    {
+        switch (filing.Kind)
+        {
+            case FilingKind.Setup:
+                await IssueAsync(institution, CertificateIssueReason.Setup, today, ct);
+                break;
+            case FilingKind.Change when filing.Base is not null && filing.Proposed is not null && PrintedItems.Differ(filing.Base, filing.Proposed):
+                await IssueAsync(institution, CertificateIssueReason.Change, today, ct);
+                break;
+            case FilingKind.CertificateReissue:
+                await IssueAsync(institution, CertificateIssueReason.Reissue, today, ct);
+                break;
+            case FilingKind.CertificateRenewal:
+                await IssueAsync(institution, CertificateIssueReason.Renewal, today, ct);
+                break;
+            case FilingKind.Deregistration:
+                await VoidCurrentAsync(institution, VoidReason.Deregistration, today, "注销登记 / deregistered", ct);
+                break;
+        }
+    }
+
+    public async Task<Certificate> IssueAsync(Institution institution, CertificateIssueReason reason, DateOnly issuedOn, CancellationToken ct, DateOnly? validUntilOverride = null)
+    {
+        var office = await db.Offices.AsNoTracking().SingleAsync(o => o.Id == institution.OfficeId, ct);
+        var predecessor = await db.Certificates.SingleOrDefaultAsync(c => c.InstitutionId == institution.Id && c.Status == CertificateStatus.Valid, ct);
+        var serial = await new NumberSequence(db).NextAsync($"certificate:{office.RegionCode}:{issuedOn.Year}", ct);
+        var number = $"{office.RegionCode}{issuedOn.Year}{serial:D6}";
+        var validUntil = validUntilOverride ?? Certificate.ValidityEnd(reason, issuedOn, predecessor?.ValidUntil ?? institution.CertificateValidUntil);
+
+        var items = institution.Current;
+        var claims = new CertificateClaims(number, institution.Code, items.Name, CertificateClaims.Day(issuedOn), CertificateClaims.Day(validUntil), CertificateClaims.Day(issuedOn));
+        var token = CertificateTokens.Sign(claims, keys.Active, urls.Value.PublicBaseUrl);
+        var funding = await db.FundingSources.AsNoTracking().Where(f => f.Code == items.FundingSourceCode).Select(f => f.NameZh).SingleOrDefaultAsync(ct) ?? items.FundingSourceCode;
+        var content = new CertificateContent(number, institution.Code, items.Name, items.SecondName, items.PurposeAndScope, items.Domicile, items.LegalRepresentative,
+            funding, items.StartupCapital, items.Sponsor, issuedOn, validUntil, issuedOn, office.NameZh, token.Url);
+        var (originalPdf, duplicatePdf) = CertificatePdfRenderer.Render(content);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var original = new StoredFile { Content = originalPdf, Sha256 = UploadInspector.Inspect(originalPdf, "o.pdf", long.MaxValue).Sha256!, CreatedUtc = now };
+        var duplicate = new StoredFile { Content = duplicatePdf, Sha256 = UploadInspector.Inspect(duplicatePdf, "d.pdf", long.MaxValue).Sha256!, CreatedUtc = now };
+        db.StoredFiles.AddRange(original, duplicate);
+
+        var certificate = Certificate.Issue(Guid.CreateVersion7(), number, institution, office.NameZh, reason, issuedOn, validUntil, predecessor?.Id, token,
+            new RenderedPair(original.Id, original.Sha256, duplicate.Id, duplicate.Sha256));
+        db.Certificates.Add(certificate);
+
+        if (predecessor is not null)
+        {
+            if (reason == CertificateIssueReason.Reissue)
+            {
+                // A lost certificate is declared void by announcement (domain.md, 证书补领).
+                predecessor.Void(VoidReason.Loss, issuedOn, "遗失补领 / lost, re-issued", certificate.Id);
+                AnnounceVoid(predecessor, institution, VoidReason.Loss, issuedOn, now);
+            }
+            else
+            {
+                predecessor.SupersedeBy(certificate.Id, issuedOn);
+            }
+        }
+
+        institution.RecordCertificate(number, validUntil);
+        return certificate;
+    }
+
+    /// <summary>Voids the institution's valid certificate, if it has one, and announces it.</summary>
+    public async Task<Certificate?> VoidCurrentAsync(Institution institution, VoidReason reason, DateOnly on, string? note, CancellationToken ct)
+    {
+        var current = await db.Certificates.SingleOrDefaultAsync(c => c.InstitutionId == institution.Id && c.Status == CertificateStatus.Valid, ct);
+        if (current is null)
+        {
+            return null;
+        }
+
+        Void(current, institution, reason, on, note);
+        return current;
+    }
+
+    public void Void(Certificate certificate, Institution institution, VoidReason reason, DateOnly on, string? note)
+    {
+        certificate.Void(reason, on, note);
+        AnnounceVoid(certificate, institution, reason, on, clock.GetUtcNow().UtcDateTime);
+    }
+
+    private void AnnounceVoid(Certificate certificate, Institution institution, VoidReason reason, DateOnly on, DateTime now)
+    {
+        var (zh, en) = reason switch
+        {
+            VoidReason.Loss => ("遗失", "lost"),
+            VoidReason.Deregistration => ("注销登记", "deregistration"),
+            _ => ("撤销登记", "revocation"),
+        };
+        db.Announcements.Add(new Announcement(
+            certificate.OfficeId, institution.Id, AnnouncementKind.CertificateVoided,
+            $"{certificate.Printed.Name}《事业单位法人证书》作废公告",
+            $"Certificate voided: {certificate.Printed.Name}",
+            $"{certificate.Printed.Name}（统一社会信用代码：{certificate.Code}）的《事业单位法人证书》（证书编号：{certificate.Number}）因{zh}，自{on:yyyy年MM月dd日}起作废。",
+            $"The legal-person certificate no. {certificate.Number} of {certificate.Printed.Name} (unified social credit code {certificate.Code}) is void from {on:yyyy-MM-dd} ({en}).",
+            on,
+            now));
+    }
+}

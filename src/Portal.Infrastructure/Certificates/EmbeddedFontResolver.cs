@@ -1,0 +1,45 @@
+using System.Reflection;
+using PdfSharp.Fonts;
+
+namespace Portal.Infrastructure.Certificates;
+
+/// <summary>
+/// Serves the vendored Noto Serif SC faces to PDFsharp from embedded resources, so a fresh machine
+/// renders Chinese with no system fonts. Every family name maps to it: certificates use one typeface.
+/// </summary>
+public sealed class EmbeddedFontResolver : IFontResolver
+{
+    public const string Family = "Noto Serif SC";
+    private const string Regular = "Portal.Fonts.NotoSerifSC-Regular.ttf";
+    private const string Bold = "Portal.Fonts.NotoSerifSC-Bold.ttf";
+
+    private static readonly Lazy<byte[]> RegularBytes = new(() => Load(Regular));
+    private static readonly Lazy<byte[]> BoldBytes = new(() => Load(Bold));
+    private static readonly object Gate = new();
+
+    /// <summary>Installs the resolver once per process (PDFsharp's font settings are global).</summary>
+    public static void Install()
+    {
+        lock (Gate)
+        {
+            if (GlobalFontSettings.FontResolver is not EmbeddedFontResolver)
+            {
+                GlobalFontSettings.FontResolver = new EmbeddedFontResolver();
+            }
+        }
+    }
+
+    public FontResolverInfo? ResolveTypeface(string familyName, bool bold, bool italic) =>
+        new(bold ? Bold : Regular, mustSimulateBold: false, mustSimulateItalic: italic);
+
+    public byte[]? GetFont(string faceName) => faceName == Bold ? BoldBytes.Value : RegularBytes.Value;
+
+    private static byte[] Load(string name)
+    {
+        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(name)
+            ?? throw new InvalidOperationException($"Embedded font {name} is missing.");
+        using var memory = new MemoryStream();
+        stream.CopyTo(memory);
+        return memory.ToArray();
+    }
+}

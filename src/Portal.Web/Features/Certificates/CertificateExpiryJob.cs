@@ -1,0 +1,135 @@
+using Microsoft.EntityFrameworkCore;
+using Portal.Domain.Announcements;
+using Portal.Domain.Certificates;
+using Portal.Infrastructure.Certificates;
+using Portal.Infrastructure.Data;
+using Portal.Infrastructure.Email;
+
+namespace Portal.Web.Features.Certificates;
+
+/// <summary>
+/// Daily: marks certificates past their validity as expired (with an announcement each) and reminds
+/// institutions 60 and 30 days before expiry. Takes a lease row so two nodes never run it at once;
+/// every step is idempotent (status checks and reminder flags), so a crash mid-run is harmless.
+/// </summary>
+public sealed partial class CertificateExpiryJob(IServiceScopeFactory scopes, TimeProvider clock, ILogger<CertificateExpiryJob> logger) : BackgroundService
+{
+    public const string LeaseName = "certificate-expiry";
+
+    public async Task<(int Expired, int Reminded)> RunOnceAsync(CancellationToken ct)
+    {
+        using var scope = scopes.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        if (!await JobLeases.TryTakeAsync(db, LeaseName, Environment.MachineName + ":" + Environment.ProcessId, clock.GetUtcNow().UtcDateTime, TimeSpan.FromMinutes(10), ct))
+        {
+            return (0, 0);
+        }
+
+        var outbox = scope.ServiceProvider.GetRequiredService<EmailOutbox>();
+        var now = clock.GetUtcNow().UtcDateTime;
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).DateTime);
+        var horizon = today.AddDays(60);
+        var due = await db.Certificates.Where(c => c.Status == CertificateStatus.Valid && c.ValidUntil <= horizon).ToListAsync(ct);
+        int expired = 0, reminded = 0;
+        foreach (var certificate in due)
+        {
+            if (today > certificate.ValidUntil)
+            {
+                certificate.Expire(today);
+                expired++;
+                db.Announcements.Add(new Announcement(
+                    certificate.OfficeId, certificate.InstitutionId, AnnouncementKind.CertificateExpired,
+                    $"{certificate.Printed.Name}《事业单位法人证书》有效期届满公告",
+                    $"Certificate expired: {certificate.Printed.Name}",
+                    $"{certificate.Printed.Name}（统一社会信用代码：{certificate.Code}）的《事业单位法人证书》（证书编号：{certificate.Number}）有效期至{certificate.ValidUntil:yyyy年MM月dd日}届满，自动失效。",
+                    $"The legal-person certificate no. {certificate.Number} of {certificate.Printed.Name} (unified social credit code {certificate.Code}) expired after {certificate.ValidUntil:yyyy-MM-dd}.",
+                    today,
+                    now));
+            }
+            else if (certificate.TakeExpiryReminder(today) is { } days)
+            {
+                reminded++;
+                var users = await db.Users.Where(u => u.InstitutionId == certificate.InstitutionId).Select(u => new { u.Id, u.Email }).ToListAsync(ct);
+                foreach (var user in users)
+                {
+                    var titleZh = $"证书将于{days}日内到期：{certificate.Number}";
+                    var titleEn = $"Certificate expires within {days} days: {certificate.Number}";
+                    var bodyZh = $"您单位的《事业单位法人证书》（证书编号：{certificate.Number}）有效期至{certificate.ValidUntil:yyyy年MM月dd日}。请在有效期届满前30日内申请证书换领。";
+                    var bodyEn = $"Your institution's certificate no. {certificate.Number} is valid until {certificate.ValidUntil:yyyy-MM-dd}. Apply for renewal in the 30 days before it expires.";
+                    db.Notifications.Add(new Portal.Domain.Notifications.Notification(user.Id, titleZh, titleEn, bodyZh, bodyEn, "/filings/new", now));
+                    if (!string.IsNullOrEmpty(user.Email))
+                    {
+                        outbox.Enqueue(user.Email, $"{titleZh} / {titleEn}", $"{bodyZh}\n\n---\n\n{bodyEn}", "certificate-expiry");
+                    }
+                }
+            }
+        }
+
+        await db.SaveChangesAsync(ct);
+        await JobLeases.ReleaseAsync(db, LeaseName, ct);
+        return (expired, reminded);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await RunOnceAsync(stoppingToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                LogFailed(logger, ex);
+            }
+
+            try
+            {
+                // Hourly is plenty for a daily rule, and catches up soon after a restart.
+                await Task.Delay(TimeSpan.FromHours(1), clock, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Certificate expiry job failed")]
+    private static partial void LogFailed(ILogger logger, Exception ex);
+}
+
+/// <summary>Lease rows: a job runs only while it holds its row's lease.</summary>
+public static class JobLeases
+{
+    public static async Task<bool> TryTakeAsync(PortalDbContext db, string name, string holder, DateTime nowUtc, TimeSpan length, CancellationToken ct)
+    {
+        var until = nowUtc + length;
+        var taken = await db.JobLeases.Where(l => l.Name == name && (l.LeaseUntilUtc < nowUtc || l.Holder == holder))
+            .ExecuteUpdateAsync(s => s.SetProperty(l => l.Holder, holder).SetProperty(l => l.LeaseUntilUtc, until), ct);
+        if (taken == 1)
+        {
+            return true;
+        }
+
+        if (await db.JobLeases.AnyAsync(l => l.Name == name, ct))
+        {
+            return false; // someone else holds it
+        }
+
+        try
+        {
+            db.JobLeases.Add(new JobLease { Name = name, Holder = holder, LeaseUntilUtc = until });
+            await db.SaveChangesAsync(ct);
+            return true;
+        }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
+            return false; // another node created it first
+        }
+    }
+
+    public static Task ReleaseAsync(PortalDbContext db, string name, CancellationToken ct) =>
+        db.JobLeases.Where(l => l.Name == name).ExecuteUpdateAsync(s => s.SetProperty(l => l.LeaseUntilUtc, DateTime.MinValue), ct);
+}

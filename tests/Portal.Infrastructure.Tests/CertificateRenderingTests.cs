@@ -1,0 +1,155 @@
+using System.Diagnostics;
+using Portal.Infrastructure.Certificates;
+using UglyToad.PdfPig;
+using ZXing;
+using ZXing.Common;
+
+namespace Portal.Infrastructure.Tests;
+
+public class CertificateRenderingTests
+{
+    private static readonly CertificateContent Sample = new(
+        "3307262026000017",
+        "12330726MB0000017Q",
+        "浦江县自然资源和规划技术服务中心",
+        "浦江县测绘服务中心",
+        "为自然资源管理和国土空间规划提供技术保障。土地调查与测绘；国土空间规划编制技术支持；不动产登记技术服务；自然资源调查监测；耕地保护技术支持。",
+        "浙江省金华市浦江县浦阳街道人民东路116号",
+        "黄志明",
+        "财政补助（全额拨款）",
+        80m,
+        "浦江县自然资源和规划局",
+        new DateOnly(2026, 11, 26),
+        new DateOnly(2031, 11, 26),
+        new DateOnly(2026, 11, 26),
+        "浦江县事业单位登记管理局",
+        "http://localhost:5000/v/eyJhbGciOiJFUzI1NiIsImtpZCI6ImsyNjExMjZhYmNkIn0.eyJuIjoiMzMwNzI2MjAyNjAwMDAxNyIsImMiOiIxMjMzMDcyNk1CMDAwMDAxN1EiLCJubSI6Iua1puaxn-WOv-iHqueEtui1hOa6kOWSjOinhOWIkuaKgOacr-acjeWKoeS4reW_gyIsInZmIjoiMjAyNjExMjYiLCJ2dSI6IjIwMzExMTI2IiwiaXMiOiIyMDI2MTEyNiJ9.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA");
+
+    public static readonly string[] PrintedFields =
+    [
+        "事业单位法人证书", "统一社会信用代码", "12330726MB0000017Q", "浦江县自然资源和规划技术服务中心", "浦江县测绘服务中心",
+        "宗旨和业务范围", "国土空间规划", "浙江省金华市浦江县浦阳街道人民东路116号", "法定代表人", "黄志明",
+        "经费来源", "财政补助（全额拨款）", "开办资金", "80.00 万元", "举办单位", "浦江县自然资源和规划局",
+        "有效期", "2026年11月26日", "2031年11月26日", "浦江县事业单位登记管理局", "发证日期", "3307262026000017",
+    ];
+
+    [Fact]
+    public void BothPdfs_ReadBackWithEveryPrintedFieldInChinese()
+    {
+        var (original, duplicate) = CertificatePdfRenderer.Render(Sample);
+        foreach (var (pdf, part) in new[] { (original, "正　本"), (duplicate, "副　本") })
+        {
+            using var doc = PdfDocument.Open(pdf);
+            Assert.Equal(1, doc.NumberOfPages);
+            var page = doc.GetPage(1);
+            var text = string.Concat(page.Letters.Select(l => l.Value)).Replace(" ", string.Empty);
+            foreach (var field in PrintedFields.Append(part))
+            {
+                Assert.Contains(field.Replace(" ", string.Empty).Replace("　", string.Empty), text.Replace("　", string.Empty));
+            }
+
+            Assert.True(pdf.Length < 400_000, $"{part} is {pdf.Length} bytes");
+        }
+
+        using var o = PdfDocument.Open(original);
+        Assert.True(o.GetPage(1).Width > o.GetPage(1).Height); // 正本 landscape
+        using var d = PdfDocument.Open(duplicate);
+        Assert.True(d.GetPage(1).Height > d.GetPage(1).Width); // 副本 portrait
+    }
+
+    [Fact]
+    public void QrCode_DecodedFromTheRenderedPage_EqualsTheUrl()
+    {
+        var pdftoppm = PdfToPpm.Path;
+        if (pdftoppm is null)
+        {
+            Assert.False(PdfToPpm.Required, "pdftoppm is required (PORTAL_REQUIRE_PDFTOPPM=1) but was not found");
+            return; // locally without poppler-utils: nothing to look at
+        }
+
+        var (original, duplicate) = CertificatePdfRenderer.Render(Sample);
+        foreach (var pdf in new[] { original, duplicate })
+        {
+            Assert.Equal(Sample.QrUrl, PdfToPpm.DecodeQr(pdf));
+        }
+    }
+
+    [Fact]
+    public void QrVersion_StaysAtMost15ForTheDemoUrl()
+    {
+        Assert.True(CertificatePdfRenderer.QrVersion(Sample.QrUrl) <= 15, $"version {CertificatePdfRenderer.QrVersion(Sample.QrUrl)}");
+    }
+
+    [Fact]
+    public void LongScope_IsWrappedAndCutWithAnEllipsis_NotOverflowing()
+    {
+        var longScope = Sample with { PurposeAndScope = string.Concat(Enumerable.Repeat("提供技术服务；", 80)) };
+        var (original, _) = CertificatePdfRenderer.Render(longScope);
+        using var doc = PdfDocument.Open(original);
+        var letters = doc.GetPage(1).Letters;
+        Assert.Contains(letters, l => l.Value == "…");
+        Assert.All(letters, l => Assert.True(l.BoundingBox.Right <= doc.GetPage(1).Width - 30, $"'{l.Value}' overflows at {l.BoundingBox.Right}"));
+    }
+}
+
+/// <summary>Poppler's pdftoppm renders a page to a PGM image; ZXing decodes the QR code from the pixels.</summary>
+public static class PdfToPpm
+{
+    public static bool Required => Environment.GetEnvironmentVariable("PORTAL_REQUIRE_PDFTOPPM") == "1";
+
+    public static string? Path => File.Exists("/usr/bin/pdftoppm") ? "/usr/bin/pdftoppm" : null;
+
+    public static string? DecodeQr(byte[] pdf)
+    {
+        var dir = Directory.CreateTempSubdirectory("portal-qr-");
+        try
+        {
+            var input = System.IO.Path.Combine(dir.FullName, "c.pdf");
+            File.WriteAllBytes(input, pdf);
+            var start = new ProcessStartInfo(Path!, ["-r", "200", "-gray", "-singlefile", input, System.IO.Path.Combine(dir.FullName, "page")]) { RedirectStandardError = true };
+            using (var process = Process.Start(start)!)
+            {
+                process.WaitForExit(60_000);
+                Assert.Equal(0, process.ExitCode);
+            }
+
+            var (pixels, width, height) = ReadPgm(File.ReadAllBytes(System.IO.Path.Combine(dir.FullName, "page.pgm")));
+            var source = new RGBLuminanceSource(pixels, width, height, RGBLuminanceSource.BitmapFormat.Gray8);
+            var reader = new ZXing.QrCode.QRCodeReader();
+            var result = reader.decode(new BinaryBitmap(new HybridBinarizer(source)), new Dictionary<DecodeHintType, object> { [DecodeHintType.TRY_HARDER] = true });
+            return result?.Text;
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+
+    /// <summary>Binary PGM (P5): "P5\n{w} {h}\n{max}\n" then one byte per pixel.</summary>
+    private static (byte[] Pixels, int Width, int Height) ReadPgm(byte[] file)
+    {
+        var pos = 0;
+        string Next()
+        {
+            while (char.IsWhiteSpace((char)file[pos]))
+            {
+                pos++;
+            }
+
+            var start = pos;
+            while (!char.IsWhiteSpace((char)file[pos]))
+            {
+                pos++;
+            }
+
+            return System.Text.Encoding.ASCII.GetString(file, start, pos - start);
+        }
+
+        Assert.Equal("P5", Next());
+        var width = int.Parse(Next(), System.Globalization.CultureInfo.InvariantCulture);
+        var height = int.Parse(Next(), System.Globalization.CultureInfo.InvariantCulture);
+        Next(); // max value
+        pos++; // the single whitespace before the data
+        return (file[pos..(pos + (width * height))], width, height);
+    }
+}
