@@ -153,3 +153,38 @@ public static class PdfToPpm
         return (file[pos..(pos + (width * height))], width, height);
     }
 }
+
+public class CertificateTokenTests
+{
+    private static readonly SigningKey Key = new("k2611261a2b", System.Security.Cryptography.ECDsa.Create(System.Security.Cryptography.ECCurve.NamedCurves.nistP256), true, DateTime.UtcNow);
+
+    [Theory]
+    [InlineData(8)]
+    [InlineData(30)]
+    [InlineData(100)]
+    public void EveryName_FitsAQrCodeOfVersion15AtLevelM_OnALongProductionAddress(int nameLength)
+    {
+        var name = string.Concat(Enumerable.Repeat("浦江县技术服务", 20))[..nameLength];
+        var claims = new CertificateClaims("3307262026000017", "12330726MB0000017Q", name, "20261126", "20311126", "20261126");
+        var token = CertificateTokens.SignForQr(claims, Key, "https://djgl.pujiang.gov.cn/portal");
+        Assert.True(CertificatePdfRenderer.QrVersion(token.Url) <= 15);
+        var verdict = CertificateTokens.Verify(token.Compact, kid => kid == Key.KeyId ? Key.Key : null);
+        Assert.Equal(TokenCheck.Valid, verdict.Check);
+        Assert.Equal("3307262026000017", verdict.Claims!.Number);
+        Assert.StartsWith(name[..4], verdict.Claims.Name);
+        Assert.StartsWith("https://djgl.pujiang.gov.cn/portal/v/", token.Url);
+    }
+
+    [Fact]
+    public void Verify_RefusesOtherAlgorithmsAndBrokenShapes()
+    {
+        var claims = new CertificateClaims("1", "2", "名", "20260101", "20310101", "20260101");
+        var token = CertificateTokens.Sign(claims, Key, "http://x").Compact;
+        var parts = token.Split('.');
+        var none = Base64Url.Encode("{\"alg\":\"none\",\"kid\":\"k2611261a2b\"}"u8) + "." + parts[1] + ".";
+        Assert.Equal(TokenCheck.Malformed, CertificateTokens.Verify(none, _ => Key.Key).Check);
+        Assert.Equal(TokenCheck.Malformed, CertificateTokens.Verify("a.b", _ => Key.Key).Check);
+        Assert.Equal(TokenCheck.UnknownKey, CertificateTokens.Verify(token, _ => null).Check);
+        Assert.Equal(TokenCheck.BadSignature, CertificateTokens.Verify(parts[0] + "." + parts[1] + "." + Base64Url.Encode(new byte[64]), _ => Key.Key).Check);
+    }
+}

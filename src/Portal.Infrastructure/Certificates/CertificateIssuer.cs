@@ -60,7 +60,7 @@ public sealed class CertificateIssuer(PortalDbContext db, SigningKeyStore keys, 
 
         var items = institution.Current;
         var claims = new CertificateClaims(number, institution.Code, items.Name, CertificateClaims.Day(issuedOn), CertificateClaims.Day(validUntil), CertificateClaims.Day(issuedOn));
-        var token = CertificateTokens.Sign(claims, keys.Active, urls.Value.PublicBaseUrl);
+        var token = CertificateTokens.SignForQr(claims, keys.Active, urls.Value.PublicBaseUrl);
         var funding = await db.FundingSources.AsNoTracking().Where(f => f.Code == items.FundingSourceCode).Select(f => f.NameZh).SingleOrDefaultAsync(ct) ?? items.FundingSourceCode;
         var content = new CertificateContent(number, institution.Code, items.Name, items.SecondName, items.PurposeAndScope, items.Domicile, items.LegalRepresentative,
             funding, items.StartupCapital, items.Sponsor, issuedOn, validUntil, issuedOn, office.NameZh, token.Url);

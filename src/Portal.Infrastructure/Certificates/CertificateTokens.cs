@@ -52,6 +52,26 @@ public static class CertificateTokens
         return new SignedToken(compact, key.KeyId, Sha256(compact), publicBaseUrl.TrimEnd('/') + "/v/" + compact);
     }
 
+    /// <summary>The QR design limit: version 15 at error correction M (412 bytes).</summary>
+    public const int MaxQrVersion = 15;
+
+    /// <summary>
+    /// Signs, and if the URL would need a QR code larger than version 15 at level M, signs again with the
+    /// name claim shortened ("…"): the verify page always shows the full name from the register.
+    /// </summary>
+    public static SignedToken SignForQr(CertificateClaims claims, SigningKey key, string publicBaseUrl)
+    {
+        var token = Sign(claims, key, publicBaseUrl);
+        var name = claims.Name;
+        while (CertificatePdfRenderer.QrVersion(token.Url) > MaxQrVersion && name.Length > 4)
+        {
+            name = name[..^2];
+            token = Sign(claims with { Name = name + "…" }, key, publicBaseUrl);
+        }
+
+        return token;
+    }
+
     public static string Sha256(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.ASCII.GetBytes(token)));
 
     /// <summary>Accepts a bare token or a verify URL (…/v/{token}); null when it is neither.</summary>

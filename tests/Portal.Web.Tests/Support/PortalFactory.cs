@@ -24,6 +24,9 @@ public class PortalFactory : WebApplicationFactory<Program>
 
     public string Folder => _folder;
 
+    /// <summary>When set, the app's clock (and so "today") is this fake one.</summary>
+    public Microsoft.Extensions.Time.Testing.FakeTimeProvider? Clock { get; init; }
+
     /// <summary>Settings on top of the test defaults, e.g. turning staff two-factor on.</summary>
     public Dictionary<string, string?> Settings { get; } = new()
     {
@@ -37,6 +40,7 @@ public class PortalFactory : WebApplicationFactory<Program>
         builder.UseSetting("Demo:Password", DemoPassword);
         builder.UseSetting("Email:PickupDirectory", Path.Combine(_folder, "mail"));
         builder.UseSetting("Email:PollSeconds", "3600");
+        builder.UseSetting("Jobs:RunInBackground", "false");
         builder.UseSetting("CertificateSigning:KeyDirectory", Path.Combine(_folder, "keys"));
         foreach (var (key, value) in Settings)
         {
@@ -45,6 +49,10 @@ public class PortalFactory : WebApplicationFactory<Program>
 
         // Tests log in hundreds of times: a cheaper hash keeps them fast. The algorithm is unchanged.
         builder.ConfigureServices(services => services.Configure<Microsoft.AspNetCore.Identity.PasswordHasherOptions>(o => o.IterationCount = 1000));
+        if (Clock is { } clock)
+        {
+            builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(clock));
+        }
     }
 
     protected override IHost CreateHost(IHostBuilder builder)

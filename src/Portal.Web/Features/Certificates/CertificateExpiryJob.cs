@@ -12,7 +12,7 @@ namespace Portal.Web.Features.Certificates;
 /// institutions 60 and 30 days before expiry. Takes a lease row so two nodes never run it at once;
 /// every step is idempotent (status checks and reminder flags), so a crash mid-run is harmless.
 /// </summary>
-public sealed partial class CertificateExpiryJob(IServiceScopeFactory scopes, TimeProvider clock, ILogger<CertificateExpiryJob> logger) : BackgroundService
+public sealed partial class CertificateExpiryJob(IServiceScopeFactory scopes, TimeProvider clock, IConfiguration configuration, ILogger<CertificateExpiryJob> logger) : BackgroundService
 {
     public const string LeaseName = "certificate-expiry";
 
@@ -72,6 +72,11 @@ public sealed partial class CertificateExpiryJob(IServiceScopeFactory scopes, Ti
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (!configuration.GetValue("Jobs:RunInBackground", true))
+        {
+            return; // tests drive RunOnceAsync themselves
+        }
+
         while (!stoppingToken.IsCancellationRequested)
         {
             try
