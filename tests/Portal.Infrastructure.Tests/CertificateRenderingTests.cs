@@ -92,68 +92,6 @@ public class CertificateRenderingTests
     }
 }
 
-/// <summary>Poppler's pdftoppm renders a page to a PGM image; ZXing decodes the QR code from the pixels.</summary>
-public static class PdfToPpm
-{
-    public static bool Required => Environment.GetEnvironmentVariable("PORTAL_REQUIRE_PDFTOPPM") == "1";
-
-    public static string? Path => File.Exists("/usr/bin/pdftoppm") ? "/usr/bin/pdftoppm" : null;
-
-    public static string? DecodeQr(byte[] pdf)
-    {
-        var dir = Directory.CreateTempSubdirectory("portal-qr-");
-        try
-        {
-            var input = System.IO.Path.Combine(dir.FullName, "c.pdf");
-            File.WriteAllBytes(input, pdf);
-            var start = new ProcessStartInfo(Path!, ["-r", "200", "-gray", "-singlefile", input, System.IO.Path.Combine(dir.FullName, "page")]) { RedirectStandardError = true };
-            using (var process = Process.Start(start)!)
-            {
-                process.WaitForExit(60_000);
-                Assert.Equal(0, process.ExitCode);
-            }
-
-            var (pixels, width, height) = ReadPgm(File.ReadAllBytes(System.IO.Path.Combine(dir.FullName, "page.pgm")));
-            var source = new RGBLuminanceSource(pixels, width, height, RGBLuminanceSource.BitmapFormat.Gray8);
-            var reader = new ZXing.QrCode.QRCodeReader();
-            var result = reader.decode(new BinaryBitmap(new HybridBinarizer(source)), new Dictionary<DecodeHintType, object> { [DecodeHintType.TRY_HARDER] = true });
-            return result?.Text;
-        }
-        finally
-        {
-            dir.Delete(recursive: true);
-        }
-    }
-
-    /// <summary>Binary PGM (P5): "P5\n{w} {h}\n{max}\n" then one byte per pixel.</summary>
-    private static (byte[] Pixels, int Width, int Height) ReadPgm(byte[] file)
-    {
-        var pos = 0;
-        string Next()
-        {
-            while (char.IsWhiteSpace((char)file[pos]))
-            {
-                pos++;
-            }
-
-            var start = pos;
-            while (!char.IsWhiteSpace((char)file[pos]))
-            {
-                pos++;
-            }
-
-            return System.Text.Encoding.ASCII.GetString(file, start, pos - start);
-        }
-
-        Assert.Equal("P5", Next());
-        var width = int.Parse(Next(), System.Globalization.CultureInfo.InvariantCulture);
-        var height = int.Parse(Next(), System.Globalization.CultureInfo.InvariantCulture);
-        Next(); // max value
-        pos++; // the single whitespace before the data
-        return (file[pos..(pos + (width * height))], width, height);
-    }
-}
-
 public class CertificateTokenTests
 {
     private static readonly SigningKey Key = new("k2611261a2b", System.Security.Cryptography.ECDsa.Create(System.Security.Cryptography.ECCurve.NamedCurves.nistP256), true, DateTime.UtcNow);
@@ -186,5 +124,30 @@ public class CertificateTokenTests
         Assert.Equal(TokenCheck.Malformed, CertificateTokens.Verify("a.b", _ => Key.Key).Check);
         Assert.Equal(TokenCheck.UnknownKey, CertificateTokens.Verify(token, _ => null).Check);
         Assert.Equal(TokenCheck.BadSignature, CertificateTokens.Verify(parts[0] + "." + parts[1] + "." + Base64Url.Encode(new byte[64]), _ => Key.Key).Check);
+    }
+}
+
+public class SigningKeyRotationTests
+{
+    [Fact]
+    public async Task Rotate_MakesANewActiveKey_AndKeepsTheOldOnePublished()
+    {
+        await using var t = await TestDatabase.CreateAsync(migrate: false);
+        var store = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<SigningKeyStore>(t.Services);
+        var first = store.Active;
+        var claims = new CertificateClaims("1", "2", "名", "20260101", "20310101", "20260101");
+        var oldToken = CertificateTokens.Sign(claims, first, "http://x");
+
+        var second = store.Rotate();
+        Assert.NotEqual(first.KeyId, second.KeyId);
+        Assert.Equal(second.KeyId, store.Active.KeyId);
+        var published = store.Jwks().Keys.Select(k => k.Kid).ToList();
+        Assert.Contains(first.KeyId, published);
+        Assert.Contains(second.KeyId, published);
+
+        // A certificate signed before the rotation still verifies with the published keys alone.
+        var keys = CertificateTokens.KeysFromJwks(System.Text.Json.JsonSerializer.Serialize(store.Jwks()));
+        Assert.Equal(TokenCheck.Valid, CertificateTokens.Verify(oldToken.Compact, k => keys.GetValueOrDefault(k)).Check);
+        Assert.All(Directory.GetFiles(store.Directory), f => Assert.StartsWith(Path.Combine(t.Folder, "keys"), f));
     }
 }

@@ -69,6 +69,28 @@ public class CertificateTests(PortalFactory factory) : IClassFixture<PortalFacto
     }
 
     [Fact]
+    public async Task TheQrCodeOnTheStoredPdf_DecodesToTheStoredUrl_WhosePageSaysValid()
+    {
+        if (Portal.Infrastructure.Tests.PdfToPpm.Path is null)
+        {
+            Assert.False(Portal.Infrastructure.Tests.PdfToPpm.Required, "pdftoppm is required (PORTAL_REQUIRE_PDFTOPPM=1) but was not found");
+            return;
+        }
+
+        var c = await CertificateOfAsync(factory, "浦江县第二中学", CertificateStatus.Valid);
+        using var user = factory.Client();
+        await user.LoginOkAsync(Demo.Registrar);
+        foreach (var part in new[] { "original", "duplicate" })
+        {
+            var pdf = await (await user.GetAsync($"/registry/certificates/{c.Id}/{part}.pdf")).Content.ReadAsByteArrayAsync();
+            var url = Portal.Infrastructure.Tests.PdfToPpm.DecodeQr(pdf);
+            Assert.Equal(c.QrUrl, url);
+            using var phone = factory.Client();
+            Assert.Equal("Valid", await VerdictAsync(phone, new Uri(url!).PathAndQuery));
+        }
+    }
+
+    [Fact]
     public async Task SupersededAndVoidedDemoCertificates_SaySo_AndLinkToTheCurrentOne()
     {
         using var client = factory.Client();

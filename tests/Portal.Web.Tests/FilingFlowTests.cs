@@ -106,7 +106,13 @@ public class FilingFlowTests
         Assert.Equal(["材料：住所证明", "登记事项：住所"], checklist);
         Assert.Contains("一年以上租赁合同", show.Body!.TextContent);
         await manager.UploadAllAsync(id, [AttachmentKind.DomicileProof]);
-        Assert.Equal(HttpStatusCode.Redirect, (await manager.ConfirmSubmitAsync(id)).StatusCode);
+
+        // Resubmitting is one action: the button on the filing's page.
+        var shown = await manager.PageAsync($"/filings/{id}");
+        var resubmit = shown.QuerySelector("form[data-resubmit]")!;
+        var resubmitted = await manager.PostAsync($"/filings/{id}/submit", new Dictionary<string, string> { ["token"] = resubmit.QuerySelector("input[name=token]")!.GetAttribute("value")! },
+            resubmit.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value"));
+        Assert.Equal(HttpStatusCode.Redirect, resubmitted.StatusCode);
         Assert.Equal(FilingState.Submitted, await factory.StateAsync(id));
 
         await registrar.DecideAsync(id, "accept");

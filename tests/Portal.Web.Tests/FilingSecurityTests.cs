@@ -112,6 +112,32 @@ public class FilingSecurityTests
     }
 
     [Fact]
+    public async Task AnAttachment_CanBeReplaced_KeepingOneOfItsKind()
+    {
+        using var factory = new PortalFactory();
+        using var manager = factory.Client();
+        await manager.LoginOkAsync(Demo.Manager);
+        var id = await manager.StartAsync(FilingKind.CertificateReissue);
+        await manager.UploadAsync(id, AttachmentKind.LossDeclaration, FilingDriver.Pdf, "first.pdf");
+        var edit = await manager.PageAsync($"/filings/{id}/edit");
+        var form = edit.QuerySelector("form[data-replace]")!;
+        using var multipart = new MultipartFormDataContent
+        {
+            { new StringContent(form.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!), "__RequestVerificationToken" },
+            { new StringContent("LossDeclaration"), "kind" },
+            { new StringContent(form.GetAttribute("data-replace")!), "replaces" },
+        };
+        var second = "%PDF-1.7\n% the corrected declaration\n%%EOF\n"u8.ToArray();
+        multipart.Add(new ByteArrayContent(second), "file", "second.pdf");
+        Assert.Equal(HttpStatusCode.Redirect, (await manager.Http.PostAsync($"/filings/{id}/attachments", multipart)).StatusCode);
+
+        using var scope = factory.Services.CreateScope();
+        var attachment = await scope.ServiceProvider.GetRequiredService<PortalDbContext>().FilingAttachments.SingleAsync(a => a.FilingId == id);
+        Assert.Equal("second.pdf", attachment.FileName);
+        Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(second)), attachment.Sha256);
+    }
+
+    [Fact]
     public async Task TwoStaffDecidingFromTheSamePage_TheSecondIsToldWhoChangedIt_AndNothingIsAppliedTwice()
     {
         using var factory = new PortalFactory();
