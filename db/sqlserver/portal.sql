@@ -11,7 +11,7 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126153302_Initial'
+    WHERE [MigrationId] = N'20261126154916_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetRoles] (
@@ -25,7 +25,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126153302_Initial'
+    WHERE [MigrationId] = N'20261126154916_Initial'
 )
 BEGIN
     CREATE TABLE [CalendarDays] (
@@ -39,7 +39,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126153302_Initial'
+    WHERE [MigrationId] = N'20261126154916_Initial'
 )
 BEGIN
     CREATE TABLE [Counters] (
@@ -51,7 +51,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126153302_Initial'
+    WHERE [MigrationId] = N'20261126154916_Initial'
 )
 BEGIN
     CREATE TABLE [DataProtectionKeys] (
@@ -64,7 +64,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126153302_Initial'
+    WHERE [MigrationId] = N'20261126154916_Initial'
 )
 BEGIN
     CREATE TABLE [FundingSources] (
@@ -79,7 +79,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126153302_Initial'
+    WHERE [MigrationId] = N'20261126154916_Initial'
 )
 BEGIN
     CREATE TABLE [IssuedCodes] (
@@ -93,7 +93,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126153302_Initial'
+    WHERE [MigrationId] = N'20261126154916_Initial'
 )
 BEGIN
     CREATE TABLE [JobLeases] (
@@ -106,7 +106,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126153302_Initial'
+    WHERE [MigrationId] = N'20261126154916_Initial'
 )
 BEGIN
     CREATE TABLE [Notifications] (
@@ -125,7 +125,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126153302_Initial'
+    WHERE [MigrationId] = N'20261126154916_Initial'
 )
 BEGIN
     CREATE TABLE [Offices] (
@@ -135,13 +135,17 @@ BEGIN
         [RegionCode] nvarchar(max) NOT NULL,
         [ParentOfficeId] uniqueidentifier NULL,
         [PromisedDecisionWorkingDays] int NULL,
+        [ReportWindowOpensMonth] int NOT NULL,
+        [ReportWindowOpensDay] int NOT NULL,
+        [ReportWindowClosesMonth] int NOT NULL,
+        [ReportWindowClosesDay] int NOT NULL,
         CONSTRAINT [PK_Offices] PRIMARY KEY ([Id])
     );
 END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126153302_Initial'
+    WHERE [MigrationId] = N'20261126154916_Initial'
 )
 BEGIN
     CREATE TABLE [OpenIddictApplications] (
@@ -167,7 +171,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126153302_Initial'
+    WHERE [MigrationId] = N'20261126154916_Initial'
 )
 BEGIN
     CREATE TABLE [OpenIddictScopes] (
@@ -186,7 +190,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126153302_Initial'
+    WHERE [MigrationId] = N'20261126154916_Initial'
 )
 BEGIN
     CREATE TABLE [OutboxMessages] (
@@ -205,7 +209,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126153302_Initial'
+    WHERE [MigrationId] = N'20261126154916_Initial'
 )
 BEGIN
     CREATE TABLE [Regions] (
@@ -218,7 +222,40 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126153302_Initial'
+    WHERE [MigrationId] = N'20261126154916_Initial'
+)
+BEGIN
+    CREATE TABLE [ReportReminders] (
+        [InstitutionId] uniqueidentifier NOT NULL,
+        [Year] int NOT NULL,
+        [DaysBefore] int NOT NULL,
+        [SentUtc] datetime2 NOT NULL,
+        CONSTRAINT [PK_ReportReminders] PRIMARY KEY ([InstitutionId], [Year], [DaysBefore])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126154916_Initial'
+)
+BEGIN
+    CREATE TABLE [SpotChecks] (
+        [Id] uniqueidentifier NOT NULL,
+        [OfficeId] uniqueidentifier NOT NULL,
+        [Year] int NOT NULL,
+        [Percentage] bigint NOT NULL,
+        [Seed] nvarchar(20) NOT NULL,
+        [PopulationSize] int NOT NULL,
+        [DrawnBy] nvarchar(100) NOT NULL,
+        [DrawnUtc] datetime2 NOT NULL,
+        [ClosedOn] date NULL,
+        CONSTRAINT [PK_SpotChecks] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126154916_Initial'
 )
 BEGIN
     CREATE TABLE [StoredFiles] (
@@ -232,7 +269,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126153302_Initial'
+    WHERE [MigrationId] = N'20261126154916_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetRoleClaims] (
@@ -247,7 +284,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126153302_Initial'
+    WHERE [MigrationId] = N'20261126154916_Initial'
 )
 BEGIN
     CREATE TABLE [Institutions] (
@@ -272,6 +309,7 @@ BEGIN
         [CertificateValidUntil] date NULL,
         [CurrentVersion] int NOT NULL,
         [ConcurrencyToken] uniqueidentifier NOT NULL,
+        [HoldCorrectBy] date NULL,
         CONSTRAINT [PK_Institutions] PRIMARY KEY ([Id]),
         CONSTRAINT [FK_Institutions_FundingSources_FundingSourceCode] FOREIGN KEY ([FundingSourceCode]) REFERENCES [FundingSources] ([Code]) ON DELETE NO ACTION,
         CONSTRAINT [FK_Institutions_Offices_OfficeId] FOREIGN KEY ([OfficeId]) REFERENCES [Offices] ([Id]) ON DELETE NO ACTION
@@ -280,7 +318,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126153302_Initial'
+    WHERE [MigrationId] = N'20261126154916_Initial'
 )
 BEGIN
     CREATE TABLE [OpenIddictAuthorizations] (
@@ -300,7 +338,24 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126153302_Initial'
+    WHERE [MigrationId] = N'20261126154916_Initial'
+)
+BEGIN
+    CREATE TABLE [AbnormalList] (
+        [Id] uniqueidentifier NOT NULL,
+        [InstitutionId] uniqueidentifier NOT NULL,
+        [OfficeId] uniqueidentifier NOT NULL,
+        [Year] int NOT NULL,
+        [ListedOn] date NOT NULL,
+        [RemovedOn] date NULL,
+        CONSTRAINT [PK_AbnormalList] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_AbnormalList_Institutions_InstitutionId] FOREIGN KEY ([InstitutionId]) REFERENCES [Institutions] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126154916_Initial'
 )
 BEGIN
     CREATE TABLE [Announcements] (
@@ -322,7 +377,50 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126153302_Initial'
+    WHERE [MigrationId] = N'20261126154916_Initial'
+)
+BEGIN
+    CREATE TABLE [AnnualReports] (
+        [Id] uniqueidentifier NOT NULL,
+        [InstitutionId] uniqueidentifier NOT NULL,
+        [OfficeId] uniqueidentifier NOT NULL,
+        [Year] int NOT NULL,
+        [Version] int NOT NULL,
+        [PreviousVersionId] uniqueidentifier NULL,
+        [State] nvarchar(32) NOT NULL,
+        [BusinessActivities] nvarchar(4000) NOT NULL,
+        [NetAssetsStart] bigint NULL,
+        [NetAssetsEnd] bigint NULL,
+        [Income] bigint NULL,
+        [Expenditure] bigint NULL,
+        [ChangeCompliance] nvarchar(2000) NOT NULL,
+        [Performance] nvarchar(2000) NOT NULL,
+        [Litigation] nvarchar(2000) NOT NULL,
+        [Complaints] nvarchar(2000) NOT NULL,
+        [Donations] nvarchar(2000) NOT NULL,
+        [OtherMatters] nvarchar(2000) NOT NULL,
+        [Licences] nvarchar(2000) NOT NULL,
+        [StaffOnRoll] int NULL,
+        [ConfirmerName] nvarchar(50) NULL,
+        [ConfirmerPost] nvarchar(50) NULL,
+        [ConfirmedOn] date NULL,
+        [SubmittedOn] date NULL,
+        [Late] bit NOT NULL,
+        [PublishedOn] date NULL,
+        [ReturnReasons] nvarchar(2000) NULL,
+        [FlaggedForOnSiteCheck] bit NOT NULL,
+        [FlagNote] nvarchar(1000) NULL,
+        [ConfidentialSections] nvarchar(300) NOT NULL,
+        [ConcurrencyToken] uniqueidentifier NOT NULL,
+        CONSTRAINT [PK_AnnualReports] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_AnnualReports_Institutions_InstitutionId] FOREIGN KEY ([InstitutionId]) REFERENCES [Institutions] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_AnnualReports_Offices_OfficeId] FOREIGN KEY ([OfficeId]) REFERENCES [Offices] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126154916_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUsers] (
@@ -332,6 +430,7 @@ BEGIN
         [OfficeId] uniqueidentifier NULL,
         [CreatedUtc] datetime2 NOT NULL,
         [IsDemo] bit NOT NULL,
+        [ReminderEmailsOptOut] bit NOT NULL,
         [UserName] nvarchar(256) NULL,
         [NormalizedUserName] nvarchar(256) NULL,
         [Email] nvarchar(256) NULL,
@@ -354,7 +453,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126153302_Initial'
+    WHERE [MigrationId] = N'20261126154916_Initial'
 )
 BEGIN
     CREATE TABLE [Certificates] (
@@ -404,7 +503,29 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126153302_Initial'
+    WHERE [MigrationId] = N'20261126154916_Initial'
+)
+BEGIN
+    CREATE TABLE [EnforcementActions] (
+        [Id] uniqueidentifier NOT NULL,
+        [InstitutionId] uniqueidentifier NOT NULL,
+        [OfficeId] uniqueidentifier NOT NULL,
+        [Kind] nvarchar(32) NOT NULL,
+        [Reasons] nvarchar(2000) NOT NULL,
+        [TakenOn] date NOT NULL,
+        [CorrectBy] date NULL,
+        [ConsentDocumentId] uniqueidentifier NULL,
+        [ActorName] nvarchar(100) NOT NULL,
+        [CreatedUtc] datetime2 NOT NULL,
+        CONSTRAINT [PK_EnforcementActions] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_EnforcementActions_Institutions_InstitutionId] FOREIGN KEY ([InstitutionId]) REFERENCES [Institutions] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_EnforcementActions_StoredFiles_ConsentDocumentId] FOREIGN KEY ([ConsentDocumentId]) REFERENCES [StoredFiles] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126154916_Initial'
 )
 BEGIN
     CREATE TABLE [Filings] (
@@ -459,7 +580,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126153302_Initial'
+    WHERE [MigrationId] = N'20261126154916_Initial'
 )
 BEGIN
     CREATE TABLE [InstitutionVersions] (
@@ -485,7 +606,26 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126153302_Initial'
+    WHERE [MigrationId] = N'20261126154916_Initial'
+)
+BEGIN
+    CREATE TABLE [SpotCheckItems] (
+        [Id] uniqueidentifier NOT NULL,
+        [SpotCheckId] uniqueidentifier NOT NULL,
+        [InstitutionId] uniqueidentifier NOT NULL,
+        [Code] nchar(18) NOT NULL,
+        [DrawOrder] int NOT NULL,
+        [Result] nvarchar(32) NOT NULL,
+        [Note] nvarchar(1000) NULL,
+        CONSTRAINT [PK_SpotCheckItems] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_SpotCheckItems_Institutions_InstitutionId] FOREIGN KEY ([InstitutionId]) REFERENCES [Institutions] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_SpotCheckItems_SpotChecks_SpotCheckId] FOREIGN KEY ([SpotCheckId]) REFERENCES [SpotChecks] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126154916_Initial'
 )
 BEGIN
     CREATE TABLE [OpenIddictTokens] (
@@ -510,7 +650,49 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126153302_Initial'
+    WHERE [MigrationId] = N'20261126154916_Initial'
+)
+BEGIN
+    CREATE TABLE [ReportAttachments] (
+        [Id] uniqueidentifier NOT NULL,
+        [ReportId] uniqueidentifier NOT NULL,
+        [Kind] nvarchar(32) NOT NULL,
+        [FileName] nvarchar(120) NOT NULL,
+        [ContentType] nvarchar(50) NOT NULL,
+        [Size] bigint NOT NULL,
+        [Sha256] nchar(64) NOT NULL,
+        [ContentId] uniqueidentifier NOT NULL,
+        [UploadedUtc] datetime2 NOT NULL,
+        CONSTRAINT [PK_ReportAttachments] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_ReportAttachments_AnnualReports_ReportId] FOREIGN KEY ([ReportId]) REFERENCES [AnnualReports] ([Id]) ON DELETE CASCADE,
+        CONSTRAINT [FK_ReportAttachments_StoredFiles_ContentId] FOREIGN KEY ([ContentId]) REFERENCES [StoredFiles] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126154916_Initial'
+)
+BEGIN
+    CREATE TABLE [ReportEvents] (
+        [Id] uniqueidentifier NOT NULL,
+        [ReportId] uniqueidentifier NOT NULL,
+        [Sequence] int NOT NULL,
+        [AtUtc] datetime2 NOT NULL,
+        [ActorUserId] nvarchar(450) NOT NULL,
+        [ActorName] nvarchar(100) NOT NULL,
+        [From] nvarchar(32) NULL,
+        [To] nvarchar(32) NOT NULL,
+        [Action] nvarchar(32) NULL,
+        [Note] nvarchar(2000) NULL,
+        CONSTRAINT [PK_ReportEvents] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_ReportEvents_AnnualReports_ReportId] FOREIGN KEY ([ReportId]) REFERENCES [AnnualReports] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126154916_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserClaims] (
@@ -525,7 +707,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126153302_Initial'
+    WHERE [MigrationId] = N'20261126154916_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserLogins] (
@@ -540,7 +722,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126153302_Initial'
+    WHERE [MigrationId] = N'20261126154916_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserRoles] (
@@ -554,7 +736,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126153302_Initial'
+    WHERE [MigrationId] = N'20261126154916_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserTokens] (
@@ -569,7 +751,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126153302_Initial'
+    WHERE [MigrationId] = N'20261126154916_Initial'
 )
 BEGIN
     CREATE TABLE [FilingAttachments] (
@@ -591,7 +773,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126153302_Initial'
+    WHERE [MigrationId] = N'20261126154916_Initial'
 )
 BEGIN
     CREATE TABLE [FilingEvents] (
@@ -613,7 +795,15 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126153302_Initial'
+    WHERE [MigrationId] = N'20261126154916_Initial'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_AbnormalList_InstitutionId_Year] ON [AbnormalList] ([InstitutionId], [Year]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126154916_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Announcements_InstitutionId] ON [Announcements] ([InstitutionId]);
@@ -621,7 +811,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126153302_Initial'
+    WHERE [MigrationId] = N'20261126154916_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Announcements_OfficeId] ON [Announcements] ([OfficeId]);
@@ -629,7 +819,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126153302_Initial'
+    WHERE [MigrationId] = N'20261126154916_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Announcements_PublishedOn_Kind] ON [Announcements] ([PublishedOn], [Kind]);
@@ -637,7 +827,23 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126153302_Initial'
+    WHERE [MigrationId] = N'20261126154916_Initial'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_AnnualReports_InstitutionId_Year_Version] ON [AnnualReports] ([InstitutionId], [Year], [Version]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126154916_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_AnnualReports_OfficeId_Year_State] ON [AnnualReports] ([OfficeId], [Year], [State]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126154916_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetRoleClaims_RoleId] ON [AspNetRoleClaims] ([RoleId]);
@@ -645,7 +851,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126153302_Initial'
+    WHERE [MigrationId] = N'20261126154916_Initial'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [RoleNameIndex] ON [AspNetRoles] ([NormalizedName]) WHERE [NormalizedName] IS NOT NULL');
@@ -653,7 +859,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126153302_Initial'
+    WHERE [MigrationId] = N'20261126154916_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUserClaims_UserId] ON [AspNetUserClaims] ([UserId]);
@@ -661,7 +867,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126153302_Initial'
+    WHERE [MigrationId] = N'20261126154916_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUserLogins_UserId] ON [AspNetUserLogins] ([UserId]);
@@ -669,7 +875,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126153302_Initial'
+    WHERE [MigrationId] = N'20261126154916_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUserRoles_RoleId] ON [AspNetUserRoles] ([RoleId]);
@@ -677,7 +883,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126153302_Initial'
+    WHERE [MigrationId] = N'20261126154916_Initial'
 )
 BEGIN
     CREATE INDEX [EmailIndex] ON [AspNetUsers] ([NormalizedEmail]);
@@ -685,7 +891,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126153302_Initial'
+    WHERE [MigrationId] = N'20261126154916_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUsers_InstitutionId] ON [AspNetUsers] ([InstitutionId]);
@@ -693,7 +899,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126153302_Initial'
+    WHERE [MigrationId] = N'20261126154916_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUsers_OfficeId] ON [AspNetUsers] ([OfficeId]);
@@ -701,7 +907,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126153302_Initial'
+    WHERE [MigrationId] = N'20261126154916_Initial'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [UserNameIndex] ON [AspNetUsers] ([NormalizedUserName]) WHERE [NormalizedUserName] IS NOT NULL');
@@ -709,7 +915,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126153302_Initial'
+    WHERE [MigrationId] = N'20261126154916_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Certificates_DuplicatePdfId] ON [Certificates] ([DuplicatePdfId]);
@@ -717,7 +923,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126153302_Initial'
+    WHERE [MigrationId] = N'20261126154916_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Certificates_InstitutionId_Status] ON [Certificates] ([InstitutionId], [Status]);
@@ -725,7 +931,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126153302_Initial'
+    WHERE [MigrationId] = N'20261126154916_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Certificates_Number] ON [Certificates] ([Number]);
@@ -733,7 +939,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126153302_Initial'
+    WHERE [MigrationId] = N'20261126154916_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Certificates_OfficeId] ON [Certificates] ([OfficeId]);
@@ -741,7 +947,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126153302_Initial'
+    WHERE [MigrationId] = N'20261126154916_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Certificates_OriginalPdfId] ON [Certificates] ([OriginalPdfId]);
@@ -749,7 +955,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126153302_Initial'
+    WHERE [MigrationId] = N'20261126154916_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Certificates_Status_ValidUntil] ON [Certificates] ([Status], [ValidUntil]);
@@ -757,7 +963,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126153302_Initial'
+    WHERE [MigrationId] = N'20261126154916_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Certificates_TokenSha256] ON [Certificates] ([TokenSha256]);
@@ -765,7 +971,23 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126153302_Initial'
+    WHERE [MigrationId] = N'20261126154916_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_EnforcementActions_ConsentDocumentId] ON [EnforcementActions] ([ConsentDocumentId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126154916_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_EnforcementActions_InstitutionId_CreatedUtc] ON [EnforcementActions] ([InstitutionId], [CreatedUtc]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126154916_Initial'
 )
 BEGIN
     CREATE INDEX [IX_FilingAttachments_ContentId] ON [FilingAttachments] ([ContentId]);
@@ -773,7 +995,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126153302_Initial'
+    WHERE [MigrationId] = N'20261126154916_Initial'
 )
 BEGIN
     CREATE INDEX [IX_FilingAttachments_FilingId] ON [FilingAttachments] ([FilingId]);
@@ -781,7 +1003,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126153302_Initial'
+    WHERE [MigrationId] = N'20261126154916_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_FilingEvents_FilingId_Sequence] ON [FilingEvents] ([FilingId], [Sequence]);
@@ -789,7 +1011,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126153302_Initial'
+    WHERE [MigrationId] = N'20261126154916_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Filings_ApplicantUserId_State] ON [Filings] ([ApplicantUserId], [State]);
@@ -797,7 +1019,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126153302_Initial'
+    WHERE [MigrationId] = N'20261126154916_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Filings_InstitutionId_State] ON [Filings] ([InstitutionId], [State]);
@@ -805,7 +1027,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126153302_Initial'
+    WHERE [MigrationId] = N'20261126154916_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Filings_Number] ON [Filings] ([Number]);
@@ -813,7 +1035,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126153302_Initial'
+    WHERE [MigrationId] = N'20261126154916_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Filings_OfficeId_State] ON [Filings] ([OfficeId], [State]);
@@ -821,7 +1043,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126153302_Initial'
+    WHERE [MigrationId] = N'20261126154916_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Institutions_Code] ON [Institutions] ([Code]);
@@ -829,7 +1051,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126153302_Initial'
+    WHERE [MigrationId] = N'20261126154916_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Institutions_FundingSourceCode] ON [Institutions] ([FundingSourceCode]);
@@ -837,7 +1059,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126153302_Initial'
+    WHERE [MigrationId] = N'20261126154916_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Institutions_LegacyCertificateNumber] ON [Institutions] ([LegacyCertificateNumber]);
@@ -845,7 +1067,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126153302_Initial'
+    WHERE [MigrationId] = N'20261126154916_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Institutions_Name] ON [Institutions] ([Name]);
@@ -853,7 +1075,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126153302_Initial'
+    WHERE [MigrationId] = N'20261126154916_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Institutions_OfficeId_NameKey] ON [Institutions] ([OfficeId], [NameKey]);
@@ -861,7 +1083,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126153302_Initial'
+    WHERE [MigrationId] = N'20261126154916_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Institutions_OfficeId_Status] ON [Institutions] ([OfficeId], [Status]);
@@ -869,7 +1091,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126153302_Initial'
+    WHERE [MigrationId] = N'20261126154916_Initial'
 )
 BEGIN
     CREATE INDEX [IX_InstitutionVersions_FundingSourceCode] ON [InstitutionVersions] ([FundingSourceCode]);
@@ -877,7 +1099,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126153302_Initial'
+    WHERE [MigrationId] = N'20261126154916_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_InstitutionVersions_InstitutionId_Number] ON [InstitutionVersions] ([InstitutionId], [Number]);
@@ -885,7 +1107,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126153302_Initial'
+    WHERE [MigrationId] = N'20261126154916_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_IssuedCodes_Body] ON [IssuedCodes] ([Body]);
@@ -893,7 +1115,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126153302_Initial'
+    WHERE [MigrationId] = N'20261126154916_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Notifications_UserId_CreatedUtc] ON [Notifications] ([UserId], [CreatedUtc]);
@@ -901,7 +1123,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126153302_Initial'
+    WHERE [MigrationId] = N'20261126154916_Initial'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [IX_OpenIddictApplications_ClientId] ON [OpenIddictApplications] ([ClientId]) WHERE [ClientId] IS NOT NULL');
@@ -909,7 +1131,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126153302_Initial'
+    WHERE [MigrationId] = N'20261126154916_Initial'
 )
 BEGIN
     CREATE INDEX [IX_OpenIddictAuthorizations_ApplicationId_Status_Subject_Type] ON [OpenIddictAuthorizations] ([ApplicationId], [Status], [Subject], [Type]);
@@ -917,7 +1139,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126153302_Initial'
+    WHERE [MigrationId] = N'20261126154916_Initial'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [IX_OpenIddictScopes_Name] ON [OpenIddictScopes] ([Name]) WHERE [Name] IS NOT NULL');
@@ -925,7 +1147,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126153302_Initial'
+    WHERE [MigrationId] = N'20261126154916_Initial'
 )
 BEGIN
     CREATE INDEX [IX_OpenIddictTokens_ApplicationId_Status_Subject_Type] ON [OpenIddictTokens] ([ApplicationId], [Status], [Subject], [Type]);
@@ -933,7 +1155,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126153302_Initial'
+    WHERE [MigrationId] = N'20261126154916_Initial'
 )
 BEGIN
     CREATE INDEX [IX_OpenIddictTokens_AuthorizationId] ON [OpenIddictTokens] ([AuthorizationId]);
@@ -941,7 +1163,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126153302_Initial'
+    WHERE [MigrationId] = N'20261126154916_Initial'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [IX_OpenIddictTokens_ReferenceId] ON [OpenIddictTokens] ([ReferenceId]) WHERE [ReferenceId] IS NOT NULL');
@@ -949,7 +1171,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126153302_Initial'
+    WHERE [MigrationId] = N'20261126154916_Initial'
 )
 BEGIN
     CREATE INDEX [IX_OutboxMessages_SentUtc_CreatedUtc] ON [OutboxMessages] ([SentUtc], [CreatedUtc]);
@@ -957,11 +1179,59 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126153302_Initial'
+    WHERE [MigrationId] = N'20261126154916_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_ReportAttachments_ContentId] ON [ReportAttachments] ([ContentId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126154916_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_ReportAttachments_ReportId] ON [ReportAttachments] ([ReportId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126154916_Initial'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_ReportEvents_ReportId_Sequence] ON [ReportEvents] ([ReportId], [Sequence]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126154916_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_SpotCheckItems_InstitutionId] ON [SpotCheckItems] ([InstitutionId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126154916_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_SpotCheckItems_SpotCheckId] ON [SpotCheckItems] ([SpotCheckId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126154916_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_SpotChecks_OfficeId_Year] ON [SpotChecks] ([OfficeId], [Year]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126154916_Initial'
 )
 BEGIN
     INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261126153302_Initial', N'10.0.15');
+    VALUES (N'20261126154916_Initial', N'10.0.15');
 END;
 
 COMMIT;

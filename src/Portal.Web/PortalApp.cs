@@ -209,6 +209,8 @@ public static class PortalApp
         services.AddScoped<DecideFiling>();
         services.AddSingleton<Features.Certificates.CertificateExpiryJob>();
         services.AddHostedService(sp => sp.GetRequiredService<Features.Certificates.CertificateExpiryJob>());
+        services.AddSingleton<Features.AnnualReports.ReportCycleJob>();
+        services.AddHostedService(sp => sp.GetRequiredService<Features.AnnualReports.ReportCycleJob>());
 
         RateLimits.Add(services, builder.Configuration);
 

@@ -100,6 +100,12 @@ public class EnumResourceTests
         { "VoidReason.", typeof(Portal.Domain.Certificates.VoidReason) },
         { "CertificateReason.", typeof(Portal.Domain.Certificates.CertificateIssueReason) },
         { "CertificateStatus.", typeof(Portal.Domain.Certificates.CertificateStatus) },
+        { "ReportState.", typeof(Portal.Domain.AnnualReports.ReportState) },
+        { "ReportAction.", typeof(Portal.Domain.AnnualReports.ReportAction) },
+        { "ReportSection.", typeof(Portal.Domain.AnnualReports.ReportSection) },
+        { "ReportAttachment.", typeof(Portal.Domain.AnnualReports.ReportAttachmentKind) },
+        { "SpotCheckResult.", typeof(Portal.Domain.Oversight.SpotCheckResult) },
+        { "EnforcementKind.", typeof(Portal.Domain.Oversight.EnforcementKind) },
     };
 
     [Theory]
@@ -115,6 +121,8 @@ public class EnumResourceTests
     {
         var codes = typeof(Portal.Domain.Filings.FilingErrors).GetFields()
             .Concat(typeof(Portal.Domain.Certificates.CertificateErrors).GetFields())
+            .Concat(typeof(Portal.Domain.AnnualReports.ReportErrors).GetFields())
+            .Concat(typeof(Portal.Domain.Oversight.OversightErrors).GetFields())
             .Concat(typeof(Portal.Domain.DomainErrors).GetFields())
             .Select(f => (string)f.GetValue(null)!)
             .Concat([Portal.Infrastructure.Files.UploadInspector.ErrorEmpty, Portal.Infrastructure.Files.UploadInspector.ErrorTooLarge, Portal.Infrastructure.Files.UploadInspector.ErrorType]);

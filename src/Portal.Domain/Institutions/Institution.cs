@@ -100,6 +100,35 @@ public class Institution
 
     public const int RenewalWindowDays = 30;
 
+    /// <summary>Certificate and seals held until this date to correct (enforcement step 2); null when no hold.</summary>
+    public DateOnly? HoldCorrectBy { get; private set; }
+
+    public void Hold(DateOnly correctBy)
+    {
+        HoldCorrectBy = correctBy;
+        ConcurrencyToken = Guid.NewGuid();
+    }
+
+    public void LiftHold()
+    {
+        HoldCorrectBy = null;
+        ConcurrencyToken = Guid.NewGuid();
+    }
+
+    /// <summary>撤销登记: the registration ends (enforcement step 3).</summary>
+    public void Revoke(DateOnly on)
+    {
+        if (Status != InstitutionStatus.Registered)
+        {
+            throw new DomainRuleException(DomainErrors.InstitutionNotRegistered);
+        }
+
+        Status = InstitutionStatus.Revoked;
+        EndedOn = on;
+        HoldCorrectBy = null;
+        ConcurrencyToken = Guid.NewGuid();
+    }
+
     public void Deregister(DateOnly on)
     {
         if (Status != InstitutionStatus.Registered)

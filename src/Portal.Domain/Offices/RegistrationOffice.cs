@@ -26,6 +26,18 @@ public class RegistrationOffice
     /// <summary>The office's promised decision time in working days (承诺时限), shorter than the legal 30 days; null when none.</summary>
     public int? PromisedDecisionWorkingDays { get; private set; }
 
+    /// <summary>The annual-report window as month and day of the following year (default 1 January – 31 March).</summary>
+    public int ReportWindowOpensMonth { get; private set; } = 1;
+
+    public int ReportWindowOpensDay { get; private set; } = 1;
+
+    public int ReportWindowClosesMonth { get; private set; } = 3;
+
+    public int ReportWindowClosesDay { get; private set; } = 31;
+
+    public AnnualReports.AnnualReportWindow ReportWindow(int year) =>
+        AnnualReports.AnnualReportWindow.For(year, ReportWindowOpensMonth, ReportWindowOpensDay, ReportWindowClosesMonth, ReportWindowClosesDay);
+
     public void PromiseDecisionWithin(int? workingDays)
     {
         if (workingDays is < 1 or > 30)

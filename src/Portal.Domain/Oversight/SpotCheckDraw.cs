@@ -92,4 +92,6 @@ public static class OversightErrors
     public const string NoActiveHold = "EnforcementNoHold";
     public const string SupervisorOnly = "EnforcementSupervisorOnly";
     public const string ConsentRequired = "EnforcementConsentRequired";
+    public const string SpotCheckClosed = "SpotCheckClosed";
+    public const string SpotCheckIncomplete = "SpotCheckIncomplete";
 }

@@ -2,6 +2,8 @@ using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Announcements;
+using Portal.Domain.AnnualReports;
+using Portal.Domain.Oversight;
 using Portal.Domain.Calendar;
 using Portal.Domain.Certificates;
 using Portal.Infrastructure.Certificates;
@@ -56,6 +58,22 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<Certificate> Certificates => Set<Certificate>();
 
     public DbSet<JobLease> JobLeases => Set<JobLease>();
+
+    public DbSet<AnnualReport> AnnualReports => Set<AnnualReport>();
+
+    public DbSet<ReportEvent> ReportEvents => Set<ReportEvent>();
+
+    public DbSet<ReportAttachment> ReportAttachments => Set<ReportAttachment>();
+
+    public DbSet<Configurations.ReportReminder> ReportReminders => Set<Configurations.ReportReminder>();
+
+    public DbSet<EnforcementAction> EnforcementActions => Set<EnforcementAction>();
+
+    public DbSet<AbnormalListEntry> AbnormalList => Set<AbnormalListEntry>();
+
+    public DbSet<SpotCheck> SpotChecks => Set<SpotCheck>();
+
+    public DbSet<SpotCheckItem> SpotCheckItems => Set<SpotCheckItem>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -16,6 +16,9 @@ public class PortalUser : IdentityUser
 
     /// <summary>Marks the accounts created by the demo seeder, so their passwords can be reset by command.</summary>
     public bool IsDemo { get; set; }
+
+    /// <summary>Annual-report reminders still reach the portal inbox, but not email (managers of many units ask for this).</summary>
+    public bool ReminderEmailsOptOut { get; set; }
 }
 
 public class PortalRole : IdentityRole

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Common;
+using Portal.Domain.AnnualReports;
 using Portal.Domain.Filings;
 using Portal.Infrastructure.Files;
 using Portal.Domain.Institutions;
@@ -89,6 +90,7 @@ public sealed class DemoDataSeeder(PortalDbContext db, UserManager<PortalUser> u
         await certificates.IssueAsync(media, CertificateIssueReason.Reissue, today.AddDays(-12), ct);
         await db.SaveChangesAsync(ct);
         SeedFilings(institutions, today, now);
+        SeedAnnualReports(institutions, today, now);
         await db.SaveChangesAsync(ct);
 
         var first = institutions[0];
@@ -177,6 +179,55 @@ public sealed class DemoDataSeeder(PortalDbContext db, UserManager<PortalUser> u
         var returned = Start("浦江县职业技术学校", FilingKind.CertificateReissue);
         returned.Submit(clerk, today.AddDays(-4), now, nameTaken: false);
         returned.ReturnForSupplement(registrar, today.AddDays(-3), now, [nameof(AttachmentKind.LossDeclaration)], "遗失声明须在本地主要报刊刊登。");
+    }
+
+    /// <summary>Last year's reports, a realistic mix: published (one flagged), returned, late, pending review, and missing ones.</summary>
+    private void SeedAnnualReports(List<Institution> institutions, DateOnly today, DateTime now)
+    {
+        var year = today.Year - 1;
+        var window = AnnualReportWindow.For(year);
+        var clerk = new FilingActor("demo-seed", "单位经办人", FilingRole.Applicant);
+        var registrar = new FilingActor("demo-seed", "登记员 赵雪", FilingRole.Registrar);
+        DateOnly Day(int month, int day) => new DateOnly(year + 1, month, day) is var d && d <= today ? d : today;
+
+        AnnualReport Filed(string name, DateOnly submittedOn, decimal start, decimal end)
+        {
+            var institution = institutions.Single(i => i.Current.Name == name);
+            var report = AnnualReport.Start(institution.Id, institution.OfficeId, year, new ReportContent { ChangeCompliance = "无" }, clerk, now);
+            report.SaveDraft(new ReportContent
+            {
+                BusinessActivities = $"{year}年，{name}围绕主责主业开展工作，全年完成各项业务目标。",
+                NetAssetsStart = start,
+                NetAssetsEnd = end,
+                Income = Math.Round(end * 0.8m, 2),
+                Expenditure = Math.Round(end * 0.75m, 2),
+                ChangeCompliance = "无",
+                Performance = "年度考核合格。",
+                Litigation = "无",
+                Complaints = "无",
+                Donations = "无",
+                OtherMatters = "无",
+                StaffOnRoll = 20,
+            }, new SponsorConfirmation("王立群", "局长", submittedOn.AddDays(-3)));
+            foreach (var kind in new[] { ReportAttachmentKind.BalanceSheet, ReportAttachmentKind.SponsorConfirmation })
+            {
+                var file = new StoredFile { Content = DemoPdf, Sha256 = DemoPdfSha, CreatedUtc = now };
+                db.StoredFiles.Add(file);
+                report.Attach(kind, kind + ".pdf", "application/pdf", DemoPdf.Length, DemoPdfSha, file.Id, now);
+            }
+
+            report.Submit(clerk, window, submittedOn, now);
+            db.AnnualReports.Add(report);
+            return report;
+        }
+
+        Filed("浦江县实验小学", Day(2, 10), 320m, 335.5m).Publish(registrar, Day(2, 20), now, []);
+        var flagged = Filed("浦江县第二中学", Day(3, 2), 560m, 498.25m);
+        flagged.Publish(registrar, Day(3, 12), now, [ReportSection.Litigation]);
+        flagged.FlagForOnSiteCheck(registrar, now, "净资产较上年减少超过10%，安排实地核查。");
+        Filed("浦江县黄宅镇中心卫生院", Day(3, 20), 150m, 162.4m).Return(registrar, now, "资产负债表与填报的净资产年末数不一致，请核对后重新报送。");
+        Filed("浦江县疾病预防控制中心", Day(5, 8), 210m, 215m); // after 31 March: late, waiting for review
+        Filed("浦江县农业技术推广中心", Day(3, 28), 60m, 61.2m); // on time, waiting for review
     }
 
     private static readonly byte[] DemoPdf = "%PDF-1.4\n% demo material\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"u8.ToArray();

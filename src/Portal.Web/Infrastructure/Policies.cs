@@ -12,6 +12,9 @@ public static class Policies
 
     public const string InstitutionManager = nameof(InstitutionManager);
 
+    /// <summary>A user of a registered institution (not an applicant whose setup is pending).</summary>
+    public const string InstitutionMember = nameof(InstitutionMember);
+
     /// <summary>Registrars and supervisors of an office.</summary>
     public const string Registry = nameof(Registry);
 
@@ -23,6 +26,7 @@ public static class Policies
     {
         options.AddPolicy(Institution, p => p.RequireRole(Roles.InstitutionUser, Roles.InstitutionManager));
         options.AddPolicy(InstitutionManager, p => p.RequireRole(Roles.InstitutionManager).RequireClaim(PortalClaimTypes.InstitutionId));
+        options.AddPolicy(InstitutionMember, p => p.RequireRole(Roles.InstitutionUser, Roles.InstitutionManager).RequireClaim(PortalClaimTypes.InstitutionId));
         options.AddPolicy(Registry, p => p.RequireRole(Roles.Registrar, Roles.RegistrySupervisor).RequireClaim(PortalClaimTypes.OfficeId));
         options.AddPolicy(Supervisor, p => p.RequireRole(Roles.RegistrySupervisor).RequireClaim(PortalClaimTypes.OfficeId));
         options.AddPolicy(Administrator, p => p.RequireRole(Roles.Administrator));

@@ -39,7 +39,24 @@ public class AccountController(
         }
 
         var roles = await users.GetRolesAsync(user);
-        return View(new AccountViewModel(user.Email!, user.DisplayName, [.. roles], user.TwoFactorEnabled));
+        return View(new AccountViewModel(user.Email!, user.DisplayName, [.. roles], user.TwoFactorEnabled, user.ReminderEmailsOptOut));
+    }
+
+    /// <summary>Annual-report reminders by email on or off; the portal inbox always gets them.</summary>
+    [HttpPost("reminder-emails")]
+    [Authorize]
+    public async Task<IActionResult> ReminderEmails(bool send)
+    {
+        var user = await CurrentUserAsync();
+        if (user is null)
+        {
+            return NotFound();
+        }
+
+        user.ReminderEmailsOptOut = !send;
+        await users.UpdateAsync(user);
+        TempData["Flash"] = "Common.Saved";
+        return RedirectToAction(nameof(Index));
     }
 
     [HttpGet("login")]

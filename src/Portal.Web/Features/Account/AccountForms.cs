@@ -104,4 +104,4 @@ public sealed class EnableTwoFactorForm
 
 public sealed record TwoFactorViewModel(bool Enabled, bool Required, string SharedKey, string QrSvg, int RecoveryCodesLeft, IReadOnlyList<string>? NewRecoveryCodes);
 
-public sealed record AccountViewModel(string Email, string DisplayName, IReadOnlyList<string> Roles, bool TwoFactorEnabled);
+public sealed record AccountViewModel(string Email, string DisplayName, IReadOnlyList<string> Roles, bool TwoFactorEnabled, bool ReminderEmailsOptOut);

@@ -16,7 +16,7 @@ public sealed record InstitutionListViewModel(string? Query, InstitutionStatus? 
 
 public sealed record VersionRow(int Number, DateOnly EffectiveOn, RegisteredItemsViewModel Items);
 
-public sealed record InstitutionDetailViewModel(Guid Id, string Code, InstitutionStatus Status, DateOnly RegisteredOn, DateOnly? EndedOn, string? LegacyCertificateNumber, RegisteredItemsViewModel Current, IReadOnlyList<VersionRow> Versions, IReadOnlyList<Portal.Web.Features.Certificates.CertificateRow> Certificates);
+public sealed record InstitutionDetailViewModel(Guid Id, string Code, InstitutionStatus Status, DateOnly RegisteredOn, DateOnly? EndedOn, string? LegacyCertificateNumber, RegisteredItemsViewModel Current, IReadOnlyList<VersionRow> Versions, IReadOnlyList<Portal.Web.Features.Certificates.CertificateRow> Certificates, IReadOnlyList<Portal.Domain.Oversight.EnforcementAction> Actions, DateOnly? HoldCorrectBy);
 
 /// <summary>The office's register as its staff see it. Every query is filtered by the caller's office: another office's record is 404.</summary>
 [Route("registry")]
@@ -94,6 +94,8 @@ public class RegistryController(PortalDbContext db) : Controller
             institution.Versions.OrderByDescending(v => v.Number)
                 .Select(v => new VersionRow(v.Number, v.EffectiveOn, RegisteredItemsViewModel.From(v.Items, funding, true)))
                 .ToList(),
-            await Portal.Web.Features.Certificates.CertificatesController.Rows(db.Certificates.Where(c => c.InstitutionId == id)).ToListAsync(ct)));
+            await Portal.Web.Features.Certificates.CertificatesController.Rows(db.Certificates.Where(c => c.InstitutionId == id)).ToListAsync(ct),
+            await db.EnforcementActions.AsNoTracking().Where(a => a.InstitutionId == id).OrderBy(a => a.CreatedUtc).ToListAsync(ct),
+            institution.HoldCorrectBy));
     }
 }

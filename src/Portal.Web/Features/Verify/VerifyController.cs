@@ -35,7 +35,8 @@ public sealed record VerifyViewModel(
     string? SuccessorUrl,
     string? SuccessorNumber,
     IReadOnlyList<PrintedRow> Printed,
-    string? RegisterUrl);
+    string? RegisterUrl,
+    DateOnly? HeldUntil = null);
 
 public sealed class VerifyForm
 {
@@ -101,6 +102,8 @@ public class VerifyController(PortalDbContext db, SigningKeyStore keys, TimeProv
                 c.OfficeNameZh, c.SuccessorId, c.InstitutionId,
                 OfficeEn = db.Offices.Where(o => o.Id == c.OfficeId).Select(o => o.NameEn).FirstOrDefault(),
                 Current = db.Institutions.Where(i => i.Id == c.InstitutionId).Select(i => i.Current).FirstOrDefault(),
+                Hold = db.Institutions.Where(i => i.Id == c.InstitutionId).Select(i => i.HoldCorrectBy).FirstOrDefault(),
+                InstitutionCode = db.Institutions.Where(i => i.Id == c.InstitutionId).Select(i => i.Code).FirstOrDefault(),
                 Successor = db.Certificates.Where(s => s.Id == c.SuccessorId).Select(s => new { s.Token, s.Number }).FirstOrDefault(),
             })
             .SingleOrDefaultAsync(ct);
@@ -135,7 +138,8 @@ public class VerifyController(PortalDbContext db, SigningKeyStore keys, TimeProv
             row.Successor is null ? null : "/v/" + row.Successor.Token,
             row.Successor?.Number,
             printed,
-            null);
+            row.InstitutionCode is null ? null : "/register/" + row.InstitutionCode,
+            row.Hold);
     }
 
     private static PrintedRow Row(string label, string asIssued, string? now) => new(label, asIssued, now is null || now == asIssued ? null : now);

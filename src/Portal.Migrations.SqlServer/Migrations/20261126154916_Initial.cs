@@ -135,7 +135,11 @@ namespace Portal.Migrations.SqlServer.Migrations
                     NameEn = table.Column<string>(type: "nvarchar(max)", nullable: false),
                     RegionCode = table.Column<string>(type: "nvarchar(max)", nullable: false),
                     ParentOfficeId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    PromisedDecisionWorkingDays = table.Column<int>(type: "int", nullable: true)
+                    PromisedDecisionWorkingDays = table.Column<int>(type: "int", nullable: true),
+                    ReportWindowOpensMonth = table.Column<int>(type: "int", nullable: false),
+                    ReportWindowOpensDay = table.Column<int>(type: "int", nullable: false),
+                    ReportWindowClosesMonth = table.Column<int>(type: "int", nullable: false),
+                    ReportWindowClosesDay = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -220,6 +224,39 @@ namespace Portal.Migrations.SqlServer.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "ReportReminders",
+                columns: table => new
+                {
+                    InstitutionId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Year = table.Column<int>(type: "int", nullable: false),
+                    DaysBefore = table.Column<int>(type: "int", nullable: false),
+                    SentUtc = table.Column<DateTime>(type: "datetime2", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReportReminders", x => new { x.InstitutionId, x.Year, x.DaysBefore });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SpotChecks",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    OfficeId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Year = table.Column<int>(type: "int", nullable: false),
+                    Percentage = table.Column<long>(type: "bigint", nullable: false),
+                    Seed = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    PopulationSize = table.Column<int>(type: "int", nullable: false),
+                    DrawnBy = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    DrawnUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    ClosedOn = table.Column<DateOnly>(type: "date", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SpotChecks", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "StoredFiles",
                 columns: table => new
                 {
@@ -278,7 +315,8 @@ namespace Portal.Migrations.SqlServer.Migrations
                     CertificateNumber = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: true),
                     CertificateValidUntil = table.Column<DateOnly>(type: "date", nullable: true),
                     CurrentVersion = table.Column<int>(type: "int", nullable: false),
-                    ConcurrencyToken = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
+                    ConcurrencyToken = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    HoldCorrectBy = table.Column<DateOnly>(type: "date", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -322,6 +360,28 @@ namespace Portal.Migrations.SqlServer.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "AbnormalList",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    InstitutionId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    OfficeId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Year = table.Column<int>(type: "int", nullable: false),
+                    ListedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    RemovedOn = table.Column<DateOnly>(type: "date", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AbnormalList", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AbnormalList_Institutions_InstitutionId",
+                        column: x => x.InstitutionId,
+                        principalTable: "Institutions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Announcements",
                 columns: table => new
                 {
@@ -354,6 +414,59 @@ namespace Portal.Migrations.SqlServer.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "AnnualReports",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    InstitutionId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    OfficeId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Year = table.Column<int>(type: "int", nullable: false),
+                    Version = table.Column<int>(type: "int", nullable: false),
+                    PreviousVersionId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    State = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    BusinessActivities = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: false),
+                    NetAssetsStart = table.Column<long>(type: "bigint", nullable: true),
+                    NetAssetsEnd = table.Column<long>(type: "bigint", nullable: true),
+                    Income = table.Column<long>(type: "bigint", nullable: true),
+                    Expenditure = table.Column<long>(type: "bigint", nullable: true),
+                    ChangeCompliance = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: false),
+                    Performance = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: false),
+                    Litigation = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: false),
+                    Complaints = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: false),
+                    Donations = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: false),
+                    OtherMatters = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: false),
+                    Licences = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: false),
+                    StaffOnRoll = table.Column<int>(type: "int", nullable: true),
+                    ConfirmerName = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: true),
+                    ConfirmerPost = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: true),
+                    ConfirmedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    SubmittedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    Late = table.Column<bool>(type: "bit", nullable: false),
+                    PublishedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    ReturnReasons = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
+                    FlaggedForOnSiteCheck = table.Column<bool>(type: "bit", nullable: false),
+                    FlagNote = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
+                    ConfidentialSections = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
+                    ConcurrencyToken = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AnnualReports", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AnnualReports_Institutions_InstitutionId",
+                        column: x => x.InstitutionId,
+                        principalTable: "Institutions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_AnnualReports_Offices_OfficeId",
+                        column: x => x.OfficeId,
+                        principalTable: "Offices",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AspNetUsers",
                 columns: table => new
                 {
@@ -363,6 +476,7 @@ namespace Portal.Migrations.SqlServer.Migrations
                     OfficeId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
                     CreatedUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
                     IsDemo = table.Column<bool>(type: "bit", nullable: false),
+                    ReminderEmailsOptOut = table.Column<bool>(type: "bit", nullable: false),
                     UserName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
                     NormalizedUserName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
                     Email = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
@@ -460,6 +574,38 @@ namespace Portal.Migrations.SqlServer.Migrations
                     table.ForeignKey(
                         name: "FK_Certificates_StoredFiles_OriginalPdfId",
                         column: x => x.OriginalPdfId,
+                        principalTable: "StoredFiles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "EnforcementActions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    InstitutionId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    OfficeId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Kind = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    Reasons = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: false),
+                    TakenOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    CorrectBy = table.Column<DateOnly>(type: "date", nullable: true),
+                    ConsentDocumentId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    ActorName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    CreatedUtc = table.Column<DateTime>(type: "datetime2", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EnforcementActions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_EnforcementActions_Institutions_InstitutionId",
+                        column: x => x.InstitutionId,
+                        principalTable: "Institutions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_EnforcementActions_StoredFiles_ConsentDocumentId",
+                        column: x => x.ConsentDocumentId,
                         principalTable: "StoredFiles",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
@@ -567,6 +713,35 @@ namespace Portal.Migrations.SqlServer.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "SpotCheckItems",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    SpotCheckId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    InstitutionId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Code = table.Column<string>(type: "nchar(18)", fixedLength: true, maxLength: 18, nullable: false),
+                    DrawOrder = table.Column<int>(type: "int", nullable: false),
+                    Result = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    Note = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SpotCheckItems", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SpotCheckItems_Institutions_InstitutionId",
+                        column: x => x.InstitutionId,
+                        principalTable: "Institutions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_SpotCheckItems_SpotChecks_SpotCheckId",
+                        column: x => x.SpotCheckId,
+                        principalTable: "SpotChecks",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "OpenIddictTokens",
                 columns: table => new
                 {
@@ -597,6 +772,63 @@ namespace Portal.Migrations.SqlServer.Migrations
                         column: x => x.AuthorizationId,
                         principalTable: "OpenIddictAuthorizations",
                         principalColumn: "Id");
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ReportAttachments",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ReportId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Kind = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    FileName = table.Column<string>(type: "nvarchar(120)", maxLength: 120, nullable: false),
+                    ContentType = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false),
+                    Size = table.Column<long>(type: "bigint", nullable: false),
+                    Sha256 = table.Column<string>(type: "nchar(64)", fixedLength: true, maxLength: 64, nullable: false),
+                    ContentId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    UploadedUtc = table.Column<DateTime>(type: "datetime2", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReportAttachments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ReportAttachments_AnnualReports_ReportId",
+                        column: x => x.ReportId,
+                        principalTable: "AnnualReports",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_ReportAttachments_StoredFiles_ContentId",
+                        column: x => x.ContentId,
+                        principalTable: "StoredFiles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ReportEvents",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ReportId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Sequence = table.Column<int>(type: "int", nullable: false),
+                    AtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    ActorUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    ActorName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    From = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: true),
+                    To = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    Action = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: true),
+                    Note = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReportEvents", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ReportEvents_AnnualReports_ReportId",
+                        column: x => x.ReportId,
+                        principalTable: "AnnualReports",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -744,6 +976,12 @@ namespace Portal.Migrations.SqlServer.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_AbnormalList_InstitutionId_Year",
+                table: "AbnormalList",
+                columns: new[] { "InstitutionId", "Year" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Announcements_InstitutionId",
                 table: "Announcements",
                 column: "InstitutionId");
@@ -757,6 +995,17 @@ namespace Portal.Migrations.SqlServer.Migrations
                 name: "IX_Announcements_PublishedOn_Kind",
                 table: "Announcements",
                 columns: new[] { "PublishedOn", "Kind" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AnnualReports_InstitutionId_Year_Version",
+                table: "AnnualReports",
+                columns: new[] { "InstitutionId", "Year", "Version" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AnnualReports_OfficeId_Year_State",
+                table: "AnnualReports",
+                columns: new[] { "OfficeId", "Year", "State" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_AspNetRoleClaims_RoleId",
@@ -843,6 +1092,16 @@ namespace Portal.Migrations.SqlServer.Migrations
                 table: "Certificates",
                 column: "TokenSha256",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EnforcementActions_ConsentDocumentId",
+                table: "EnforcementActions",
+                column: "ConsentDocumentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EnforcementActions_InstitutionId_CreatedUtc",
+                table: "EnforcementActions",
+                columns: new[] { "InstitutionId", "CreatedUtc" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_FilingAttachments_ContentId",
@@ -974,11 +1233,45 @@ namespace Portal.Migrations.SqlServer.Migrations
                 name: "IX_OutboxMessages_SentUtc_CreatedUtc",
                 table: "OutboxMessages",
                 columns: new[] { "SentUtc", "CreatedUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReportAttachments_ContentId",
+                table: "ReportAttachments",
+                column: "ContentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReportAttachments_ReportId",
+                table: "ReportAttachments",
+                column: "ReportId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReportEvents_ReportId_Sequence",
+                table: "ReportEvents",
+                columns: new[] { "ReportId", "Sequence" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SpotCheckItems_InstitutionId",
+                table: "SpotCheckItems",
+                column: "InstitutionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SpotCheckItems_SpotCheckId",
+                table: "SpotCheckItems",
+                column: "SpotCheckId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SpotChecks_OfficeId_Year",
+                table: "SpotChecks",
+                columns: new[] { "OfficeId", "Year" });
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "AbnormalList");
+
             migrationBuilder.DropTable(
                 name: "Announcements");
 
@@ -1008,6 +1301,9 @@ namespace Portal.Migrations.SqlServer.Migrations
 
             migrationBuilder.DropTable(
                 name: "DataProtectionKeys");
+
+            migrationBuilder.DropTable(
+                name: "EnforcementActions");
 
             migrationBuilder.DropTable(
                 name: "FilingAttachments");
@@ -1040,13 +1336,22 @@ namespace Portal.Migrations.SqlServer.Migrations
                 name: "Regions");
 
             migrationBuilder.DropTable(
+                name: "ReportAttachments");
+
+            migrationBuilder.DropTable(
+                name: "ReportEvents");
+
+            migrationBuilder.DropTable(
+                name: "ReportReminders");
+
+            migrationBuilder.DropTable(
+                name: "SpotCheckItems");
+
+            migrationBuilder.DropTable(
                 name: "AspNetRoles");
 
             migrationBuilder.DropTable(
                 name: "AspNetUsers");
-
-            migrationBuilder.DropTable(
-                name: "StoredFiles");
 
             migrationBuilder.DropTable(
                 name: "Filings");
@@ -1055,10 +1360,19 @@ namespace Portal.Migrations.SqlServer.Migrations
                 name: "OpenIddictAuthorizations");
 
             migrationBuilder.DropTable(
-                name: "Institutions");
+                name: "StoredFiles");
+
+            migrationBuilder.DropTable(
+                name: "AnnualReports");
+
+            migrationBuilder.DropTable(
+                name: "SpotChecks");
 
             migrationBuilder.DropTable(
                 name: "OpenIddictApplications");
+
+            migrationBuilder.DropTable(
+                name: "Institutions");
 
             migrationBuilder.DropTable(
                 name: "FundingSources");
