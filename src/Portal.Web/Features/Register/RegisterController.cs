@@ -70,9 +70,10 @@ public class RegisterController(PortalDbContext db, IConfiguration configuration
     {
         var y = year ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).Year - 1;
         ViewData["Year"] = y;
-        return View(await db.AnnualReports.AsNoTracking().Where(r => r.Year == y && r.State == ReportState.Published)
-            .Join(db.Institutions, r => r.InstitutionId, i => i.Id, (r, i) => new PublishedListRow(r.Id, i.Current.Name, i.Code, r.Year, r.Version, r.PublishedOn))
-            .OrderBy(r => r.Name).ThenBy(r => r.Version).Take(2000).ToListAsync(ct));
+        var rows = await db.AnnualReports.AsNoTracking().Where(r => r.Year == y && r.State == ReportState.Published)
+            .Join(db.Institutions, r => r.InstitutionId, i => i.Id, (r, i) => new { r.Id, i.Current.Name, i.Code, r.Year, r.Version, r.PublishedOn })
+            .OrderBy(r => r.Name).ThenBy(r => r.Version).Take(2000).ToListAsync(ct);
+        return View(rows.Select(r => new PublishedListRow(r.Id, r.Name, r.Code, r.Year, r.Version, r.PublishedOn)).ToList());
     }
 
     [HttpGet("/reports/{id:guid}")]
@@ -99,9 +100,10 @@ public class RegisterController(PortalDbContext db, IConfiguration configuration
             return NotFound();
         }
 
-        return View(await db.AbnormalList.AsNoTracking()
-            .Join(db.Institutions, a => a.InstitutionId, i => i.Id, (a, i) => new AbnormalRow(i.Current.Name, i.Code, a.Year, a.ListedOn, a.RemovedOn))
-            .OrderByDescending(a => a.ListedOn).ThenBy(a => a.Name).Take(2000).ToListAsync(ct));
+        var rows = await db.AbnormalList.AsNoTracking()
+            .Join(db.Institutions, a => a.InstitutionId, i => i.Id, (a, i) => new { i.Current.Name, i.Code, a.Year, a.ListedOn, a.RemovedOn })
+            .OrderByDescending(a => a.ListedOn).ThenBy(a => a.Name).Take(2000).ToListAsync(ct);
+        return View(rows.Select(a => new AbnormalRow(a.Name, a.Code, a.Year, a.ListedOn, a.RemovedOn)).ToList());
     }
 
     [HttpGet("/spot-checks")]
