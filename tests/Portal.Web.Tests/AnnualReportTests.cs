@@ -309,3 +309,27 @@ public class AnnualReportTests
         Assert.Equal(HttpStatusCode.Forbidden, (await registrar.PostAsync("/registry/spot-checks", new Dictionary<string, string> { ["year"] = year, ["percentage"] = "2" }, token)).StatusCode);
     }
 }
+
+public class OfficeSettingsTests
+{
+    [Fact]
+    public async Task ASupervisor_SetsTheOfficesReportWindow_AndLateFollowsIt()
+    {
+        using var factory = new PortalFactory();
+        using var supervisor = factory.Client();
+        await supervisor.LoginOkAsync(Demo.Supervisor);
+        var bad = await supervisor.SubmitAsync("/registry", "/registry/settings", new Dictionary<string, string> { ["promisedDays"] = "5", ["opensMonth"] = "4", ["opensDay"] = "1", ["closesMonth"] = "2", ["closesDay"] = "30" });
+        Assert.Contains("报送期日期无效", (await supervisor.PageAsync(bad.Headers.Location!.OriginalString)).Body!.TextContent);
+        await supervisor.SubmitAsync("/registry", "/registry/settings", new Dictionary<string, string> { ["promisedDays"] = "4", ["opensMonth"] = "1", ["opensDay"] = "1", ["closesMonth"] = "4", ["closesDay"] = "30" });
+
+        using var scope = factory.Services.CreateScope();
+        var office = await scope.ServiceProvider.GetRequiredService<PortalDbContext>().Offices.SingleAsync(o => o.Id == Portal.Infrastructure.Seeding.DemoDataSeeder.CountyOfficeId);
+        Assert.Equal(4, office.PromisedDecisionWorkingDays);
+        Assert.False(office.ReportWindow(2025).IsLate(new DateOnly(2026, 4, 20)));
+        Assert.True(office.ReportWindow(2025).IsLate(new DateOnly(2026, 5, 1)));
+
+        using var registrar = factory.Client();
+        await registrar.LoginOkAsync(Demo.Registrar);
+        Assert.Null((await registrar.PageAsync("/registry")).QuerySelector("form[data-office-settings]")); // supervisors only
+    }
+}

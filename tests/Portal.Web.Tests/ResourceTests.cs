@@ -123,6 +123,7 @@ public class EnumResourceTests
             .Concat(typeof(Portal.Domain.Certificates.CertificateErrors).GetFields())
             .Concat(typeof(Portal.Domain.AnnualReports.ReportErrors).GetFields())
             .Concat(typeof(Portal.Domain.Oversight.OversightErrors).GetFields())
+            .Concat(typeof(Portal.Domain.Offices.OfficeErrors).GetFields())
             .Concat(typeof(Portal.Domain.DomainErrors).GetFields())
             .Select(f => (string)f.GetValue(null)!)
             .Concat([Portal.Infrastructure.Files.UploadInspector.ErrorEmpty, Portal.Infrastructure.Files.UploadInspector.ErrorTooLarge, Portal.Infrastructure.Files.UploadInspector.ErrorType]);

@@ -38,13 +38,33 @@ public class RegistrationOffice
     public AnnualReports.AnnualReportWindow ReportWindow(int year) =>
         AnnualReports.AnnualReportWindow.For(year, ReportWindowOpensMonth, ReportWindowOpensDay, ReportWindowClosesMonth, ReportWindowClosesDay);
 
+    /// <summary>Sets the annual-report window (months and days of the year after the reporting year); it must open before it closes.</summary>
+    public void SetReportWindow(int opensMonth, int opensDay, int closesMonth, int closesDay)
+    {
+        // A non-leap year: 29 February would vanish three years in four.
+        if (!IsDay(opensMonth, opensDay) || !IsDay(closesMonth, closesDay) || new DateOnly(2001, opensMonth, opensDay) >= new DateOnly(2001, closesMonth, closesDay))
+        {
+            throw new DomainRuleException(OfficeErrors.BadReportWindow);
+        }
+
+        (ReportWindowOpensMonth, ReportWindowOpensDay, ReportWindowClosesMonth, ReportWindowClosesDay) = (opensMonth, opensDay, closesMonth, closesDay);
+    }
+
+    private static bool IsDay(int month, int day) => month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(2001, month);
+
     public void PromiseDecisionWithin(int? workingDays)
     {
         if (workingDays is < 1 or > 30)
         {
-            throw new ArgumentOutOfRangeException(nameof(workingDays));
+            throw new DomainRuleException(OfficeErrors.BadPromise);
         }
 
         PromisedDecisionWorkingDays = workingDays;
     }
+}
+
+public static class OfficeErrors
+{
+    public const string BadReportWindow = "OfficeBadReportWindow";
+    public const string BadPromise = "OfficeBadPromise";
 }

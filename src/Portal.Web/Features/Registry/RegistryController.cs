@@ -8,7 +8,7 @@ using Portal.Web.Infrastructure;
 
 namespace Portal.Web.Features.Registry;
 
-public sealed record RegistryHomeViewModel(string OfficeName, string RegionCode, int Registered, int Ended, string? ParentOfficeName);
+public sealed record RegistryHomeViewModel(string OfficeName, string RegionCode, int Registered, int Ended, string? ParentOfficeName, int? PromisedDays, int OpensMonth, int OpensDay, int ClosesMonth, int ClosesDay);
 
 public sealed record InstitutionRow(Guid Id, string Code, string Name, InstitutionStatus Status, string Sponsor, DateOnly RegisteredOn);
 
@@ -42,7 +42,33 @@ public class RegistryController(PortalDbContext db) : Controller
             office.RegionCode,
             counts.Where(c => c.Key == InstitutionStatus.Registered).Sum(c => c.Count),
             counts.Where(c => c.Key != InstitutionStatus.Registered).Sum(c => c.Count),
-            parent));
+            parent,
+            office.PromisedDecisionWorkingDays,
+            office.ReportWindowOpensMonth,
+            office.ReportWindowOpensDay,
+            office.ReportWindowClosesMonth,
+            office.ReportWindowClosesDay));
+    }
+
+    /// <summary>The office's own time settings: the promised decision time and the annual-report window. Supervisors only.</summary>
+    [HttpPost("settings")]
+    [Authorize(Policy = Policies.Supervisor)]
+    public async Task<IActionResult> Settings(int? promisedDays, int opensMonth, int opensDay, int closesMonth, int closesDay, CancellationToken ct)
+    {
+        var office = await db.Offices.SingleAsync(o => o.Id == OfficeId, ct);
+        try
+        {
+            office.PromiseDecisionWithin(promisedDays);
+            office.SetReportWindow(opensMonth, opensDay, closesMonth, closesDay);
+            await db.SaveChangesAsync(ct);
+            TempData["Flash"] = "Common.Saved";
+        }
+        catch (Portal.Domain.DomainRuleException ex)
+        {
+            TempData["Error"] = "Error." + ex.Code;
+        }
+
+        return Redirect("/registry");
     }
 
     [HttpGet("institutions")]
