@@ -13,7 +13,7 @@ public class AnnualReportBrowserTests(BrowserFixture fixture) : IClassFixture<Br
     [BrowserFact]
     public async Task InstitutionFillsAndSubmits_RegistrarPublishes_ItAppearsOnThePublicPage_AxeClean()
     {
-        var page = await LoginAsync(Demo.Manager);
+        var page = await fixture.LoginAsync(Demo.Manager);
         await page.GotoAsync(fixture.BaseUrl + "/annual-reports");
         await Axe.AssertNoSeriousViolationsAsync(page);
         await page.Locator("form[action='/annual-reports/start'] button").ClickAsync();
@@ -42,7 +42,7 @@ public class AnnualReportBrowserTests(BrowserFixture fixture) : IClassFixture<Br
         var reportUrl = page.Url;
         var reportId = reportUrl.Split('/').Last();
 
-        var registrar = await LoginAsync(Demo.Registrar);
+        var registrar = await fixture.LoginAsync(Demo.Registrar);
         await registrar.GotoAsync(fixture.BaseUrl + "/registry/reports");
         await Axe.AssertNoSeriousViolationsAsync(registrar);
         await registrar.GotoAsync(fixture.BaseUrl + "/registry/reports/" + reportId);
@@ -73,7 +73,7 @@ public class AnnualReportBrowserTests(BrowserFixture fixture) : IClassFixture<Br
     [BrowserFact]
     public async Task WhatWasTyped_SurvivesAnExpiredSession()
     {
-        var page = await LoginAsync(Demo.User);
+        var page = await fixture.LoginAsync(Demo.User);
         await page.GotoAsync(fixture.BaseUrl + "/annual-reports");
         var start = page.Locator("form[action='/annual-reports/start'] button");
         if (await start.CountAsync() > 0)
@@ -109,16 +109,5 @@ public class AnnualReportBrowserTests(BrowserFixture fixture) : IClassFixture<Br
         await Assertions.Expect(page).ToHaveURLAsync(editUrl);
         await Assertions.Expect(page.GetByLabel("开展业务活动情况")).ToHaveValueAsync("这段文字在会话过期后不应丢失。");
         await page.Context.CloseAsync();
-    }
-
-    private async Task<IPage> LoginAsync(string email)
-    {
-        var page = await fixture.NewPageAsync("zh-CN");
-        await page.GotoAsync(fixture.BaseUrl + "/account/login");
-        await page.GetByLabel("电子邮箱").FillAsync(email);
-        await page.GetByLabel("密码", new() { Exact = true }).FillAsync(PortalFactory.DemoPassword);
-        await page.Locator("form[action='/account/login'] button[type=submit]").ClickAsync();
-        await page.Locator("h1").WaitForAsync();
-        return page;
     }
 }

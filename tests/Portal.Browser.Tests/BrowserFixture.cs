@@ -68,6 +68,18 @@ public sealed class BrowserFixture : IAsyncLifetime
         return await context.NewPageAsync();
     }
 
+    /// <summary>A new page signed in as <paramref name="email"/> with the demo password, through the real login form.</summary>
+    public async Task<IPage> LoginAsync(string email, string locale = "zh-CN")
+    {
+        var page = await NewPageAsync(locale);
+        await page.GotoAsync(BaseUrl + "/account/login");
+        await page.GetByLabel(locale == "zh-CN" ? "电子邮箱" : "email address").FillAsync(email);
+        await page.GetByLabel(locale == "zh-CN" ? "密码" : "password", new() { Exact = true }).FillAsync(Portal.Web.Tests.Support.PortalFactory.DemoPassword);
+        await page.Locator("form[action='/account/login'] button[type=submit]").ClickAsync();
+        await page.Locator("h1").WaitForAsync();
+        return page;
+    }
+
     public async Task DisposeAsync()
     {
         if (Browser is not null)

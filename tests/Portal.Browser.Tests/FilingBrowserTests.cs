@@ -16,7 +16,7 @@ public class FilingBrowserTests(BrowserFixture fixture) : IClassFixture<BrowserF
     public async Task Setup_ReturnedFixedResubmittedApproved_AppearsInAnnouncements()
     {
         const string name = "浦江县数据资源服务中心";
-        var applicant = await LoginAsync(Demo.Applicant);
+        var applicant = await fixture.LoginAsync(Demo.Applicant);
 
         // Start a setup filing.
         await applicant.GotoAsync(fixture.BaseUrl + "/filings/new");
@@ -59,7 +59,7 @@ public class FilingBrowserTests(BrowserFixture fixture) : IClassFixture<BrowserF
         var filingUrl = applicant.Url;
 
         // The registrar returns it with one complete list.
-        var registrar = await LoginAsync(Demo.Registrar);
+        var registrar = await fixture.LoginAsync(Demo.Registrar);
         await registrar.GotoAsync(fixture.BaseUrl + "/registry/filings");
         await Axe.AssertNoSeriousViolationsAsync(registrar);
         await registrar.GetByRole(AriaRole.Row).Filter(new() { HasText = name }).GetByRole(AriaRole.Link).ClickAsync();
@@ -106,16 +106,5 @@ public class FilingBrowserTests(BrowserFixture fixture) : IClassFixture<BrowserF
         {
             await page.Context.CloseAsync();
         }
-    }
-
-    private async Task<IPage> LoginAsync(string email)
-    {
-        var page = await fixture.NewPageAsync("zh-CN");
-        await page.GotoAsync(fixture.BaseUrl + "/account/login");
-        await page.GetByLabel("电子邮箱").FillAsync(email);
-        await page.GetByLabel("密码", new() { Exact = true }).FillAsync(PortalFactory.DemoPassword);
-        await page.Locator("form[action='/account/login'] button[type=submit]").ClickAsync();
-        await page.Locator("h1").WaitForAsync();
-        return page;
     }
 }

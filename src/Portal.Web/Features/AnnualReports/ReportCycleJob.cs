@@ -1,3 +1,4 @@
+using Portal.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Portal.Domain.AnnualReports;
 using Portal.Domain.Oversight;
@@ -15,26 +16,29 @@ namespace Portal.Web.Features.AnnualReports;
 /// keeps the public abnormal list (异常名录) in step when the office publishes one. Idempotent: a
 /// reminder row per institution, year and point; one list entry per institution and year.
 /// </summary>
-public sealed partial class ReportCycleJob(IServiceScopeFactory scopes, TimeProvider clock, IConfiguration configuration, ILogger<ReportCycleJob> logger) : BackgroundService
+public sealed class ReportCycleJob(IServiceScopeFactory scopes, TimeProvider clock, IConfiguration configuration, ILogger<ReportCycleJob> logger)
+    : Portal.Web.Infrastructure.HourlyJob(clock, configuration, logger)
 {
     public const string LeaseName = "report-cycle";
 
-    public int[] ReminderDays => configuration.GetSection("Registry:ReportReminderDays").Get<int[]>() is { Length: > 0 } days ? days : [30, 7, 1];
+    public int[] ReminderDays => Configuration.GetSection("Registry:ReportReminderDays").Get<int[]>() is { Length: > 0 } days ? days : [30, 7, 1];
+
+    public override Task RunAsync(CancellationToken ct) => RunOnceAsync(ct);
 
     public async Task<(int Reminded, int Listed)> RunOnceAsync(CancellationToken ct)
     {
         using var scope = scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
-        var now = clock.GetUtcNow().UtcDateTime;
+        var now = Clock.GetUtcNow().UtcDateTime;
         if (!await JobLeases.TryTakeAsync(db, LeaseName, Environment.MachineName + ":" + Environment.ProcessId, now, TimeSpan.FromMinutes(10), ct))
         {
             return (0, 0);
         }
 
         var outbox = scope.ServiceProvider.GetRequiredService<EmailOutbox>();
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).DateTime);
+        var today = Clock.TodayInChina();
         var year = today.Year - 1;
-        var publishList = configuration.GetValue("Registry:PublishAbnormalList", false);
+        var publishList = Configuration.GetValue("Registry:PublishAbnormalList", false);
         int reminded = 0, listed = 0;
         foreach (var office in await db.Offices.AsNoTracking().ToListAsync(ct))
         {
@@ -84,36 +88,4 @@ public sealed partial class ReportCycleJob(IServiceScopeFactory scopes, TimeProv
         await JobLeases.ReleaseAsync(db, LeaseName, ct);
         return (reminded, listed);
     }
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!configuration.GetValue("Jobs:RunInBackground", true))
-        {
-            return;
-        }
-
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await RunOnceAsync(stoppingToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                LogFailed(logger, ex);
-            }
-
-            try
-            {
-                await Task.Delay(TimeSpan.FromHours(1), clock, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
-    }
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Annual report cycle job failed")]
-    private static partial void LogFailed(ILogger logger, Exception ex);
 }

@@ -1,3 +1,4 @@
+using Portal.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Announcements;
 using Portal.Domain.Certificates;
@@ -12,22 +13,25 @@ namespace Portal.Web.Features.Certificates;
 /// institutions 60 and 30 days before expiry. Takes a lease row so two nodes never run it at once;
 /// every step is idempotent (status checks and reminder flags), so a crash mid-run is harmless.
 /// </summary>
-public sealed partial class CertificateExpiryJob(IServiceScopeFactory scopes, TimeProvider clock, IConfiguration configuration, ILogger<CertificateExpiryJob> logger) : BackgroundService
+public sealed class CertificateExpiryJob(IServiceScopeFactory scopes, TimeProvider clock, IConfiguration configuration, ILogger<CertificateExpiryJob> logger)
+    : Portal.Web.Infrastructure.HourlyJob(clock, configuration, logger)
 {
     public const string LeaseName = "certificate-expiry";
+
+    public override Task RunAsync(CancellationToken ct) => RunOnceAsync(ct);
 
     public async Task<(int Expired, int Reminded)> RunOnceAsync(CancellationToken ct)
     {
         using var scope = scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
-        if (!await JobLeases.TryTakeAsync(db, LeaseName, Environment.MachineName + ":" + Environment.ProcessId, clock.GetUtcNow().UtcDateTime, TimeSpan.FromMinutes(10), ct))
+        if (!await JobLeases.TryTakeAsync(db, LeaseName, Environment.MachineName + ":" + Environment.ProcessId, Clock.GetUtcNow().UtcDateTime, TimeSpan.FromMinutes(10), ct))
         {
             return (0, 0);
         }
 
         var outbox = scope.ServiceProvider.GetRequiredService<EmailOutbox>();
-        var now = clock.GetUtcNow().UtcDateTime;
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).DateTime);
+        var now = Clock.GetUtcNow().UtcDateTime;
+        var today = Clock.TodayInChina();
         var horizon = today.AddDays(60);
         var due = await db.Certificates.Where(c => c.Status == CertificateStatus.Valid && c.ValidUntil <= horizon).ToListAsync(ct);
         int expired = 0, reminded = 0;
@@ -70,38 +74,6 @@ public sealed partial class CertificateExpiryJob(IServiceScopeFactory scopes, Ti
         return (expired, reminded);
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!configuration.GetValue("Jobs:RunInBackground", true))
-        {
-            return; // tests drive RunOnceAsync themselves
-        }
-
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await RunOnceAsync(stoppingToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                LogFailed(logger, ex);
-            }
-
-            try
-            {
-                // Hourly is plenty for a daily rule, and catches up soon after a restart.
-                await Task.Delay(TimeSpan.FromHours(1), clock, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
-    }
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Certificate expiry job failed")]
-    private static partial void LogFailed(ILogger logger, Exception ex);
 }
 
 /// <summary>Lease rows: a job runs only while it holds its row's lease.</summary>

@@ -1,3 +1,4 @@
+using Portal.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -64,7 +65,7 @@ public class CertificatesController(PortalDbContext db, TimeProvider clock) : Co
         var institution = await db.Institutions.SingleAsync(i => i.Id == certificate.InstitutionId, ct);
         try
         {
-            issuer.Void(certificate, institution, reason, DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).DateTime), note.Trim()[..Math.Min(note.Trim().Length, 500)]);
+            issuer.Void(certificate, institution, reason, clock.TodayInChina(), note.Trim()[..Math.Min(note.Trim().Length, 500)]);
             await db.SaveChangesAsync(ct);
             TempData["Flash"] = "Certificates.Voided";
         }

@@ -1,3 +1,4 @@
+using Portal.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Portal.Domain.Calendar;
@@ -14,7 +15,7 @@ namespace Portal.Web.Features.Filings;
 public sealed class FilingClocks(PortalDbContext db, CalendarStore calendars, IOptions<RegistryOptions> options, TimeProvider clock)
 {
     /// <summary>Today in China (UTC+8): legal days are local days.</summary>
-    public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).DateTime);
+    public DateOnly Today => clock.TodayInChina();
 
     public DateTime NowUtc => clock.GetUtcNow().UtcDateTime;
 

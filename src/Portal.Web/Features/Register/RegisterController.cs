@@ -1,3 +1,4 @@
+using Portal.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -49,7 +50,7 @@ public class RegisterController(PortalDbContext db, IConfiguration configuration
         var funding = await ReferenceNames.FundingSourcesAsync(db, ct);
         var certificate = await db.Certificates.AsNoTracking().Where(c => c.InstitutionId == institution.Id).OrderByDescending(c => c.IssuedOn).ThenByDescending(c => c.Number)
             .Select(c => new { c.Number, c.Status, c.ValidUntil }).FirstOrDefaultAsync(ct);
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).DateTime);
+        var today = clock.TodayInChina();
         var reports = await db.AnnualReports.AsNoTracking().Where(r => r.InstitutionId == institution.Id && r.State == ReportState.Published)
             .OrderByDescending(r => r.Year).ThenByDescending(r => r.Version)
             .Select(r => new PublicReportRow(r.Id, r.Year, r.Version, r.PublishedOn, r.Late)).ToListAsync(ct);

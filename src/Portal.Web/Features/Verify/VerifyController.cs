@@ -1,3 +1,4 @@
+using Portal.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
@@ -112,7 +113,7 @@ public class VerifyController(PortalDbContext db, SigningKeyStore keys, TimeProv
             return NotIssued();
         }
 
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).DateTime);
+        var today = clock.TodayInChina();
         var status = row.Status == CertificateStatus.Valid && today > row.ValidUntil ? CertificateStatus.Expired : row.Status;
         var verdict = status switch
         {
