@@ -109,6 +109,10 @@ public static class PortalApp
             .AddClaimsPrincipalFactory<PortalClaimsFactory>()
             .AddPasswordValidator<CommonPasswordValidator>();
 
+        // Sessions are re-checked against the account (security stamp) this often: a removed user, or a
+        // changed password, ends other sessions within this time.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromSeconds(builder.Configuration.GetValue("Portal:SessionRevalidationSeconds", 60)));
+
         // Password reset links: valid for 2 hours.
         services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromHours(2));
 
@@ -132,6 +136,7 @@ public static class PortalApp
                     ctx.Response.StatusCode = StatusCodes.Status403Forbidden;
                     return Task.CompletedTask;
                 },
+                OnValidatePrincipal = SessionRevalidation.ValidateAsync,
             };
         });
         services.Configure<CookieAuthenticationOptions>(IdentityConstants.TwoFactorUserIdScheme, o =>

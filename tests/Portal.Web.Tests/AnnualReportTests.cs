@@ -333,3 +333,63 @@ public class OfficeSettingsTests
         Assert.Null((await registrar.PageAsync("/registry")).QuerySelector("form[data-office-settings]")); // supervisors only
     }
 }
+
+public class OversightScopingTests
+{
+    [Fact]
+    public async Task AnotherOfficesRegistrar_Gets404ForReportsEnforcementAndSpotChecks()
+    {
+        using var factory = new PortalFactory();
+        Guid report, institution;
+        using (var scope = factory.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+            report = await db.AnnualReports.Where(r => r.State == ReportState.Submitted).Select(r => r.Id).FirstAsync();
+            institution = await db.Institutions.Where(i => i.Current.Name == "浦江县融媒体中心").Select(i => i.Id).SingleAsync();
+        }
+
+        using var supervisor = factory.Client();
+        await supervisor.LoginOkAsync(Demo.Supervisor);
+        var drawn = await supervisor.SubmitAsync("/registry/spot-checks", "/registry/spot-checks", new Dictionary<string, string> { ["year"] = (DateTime.UtcNow.Year - 1).ToString(System.Globalization.CultureInfo.InvariantCulture), ["percentage"] = "1" });
+        var spotCheck = drawn.Headers.Location!.OriginalString;
+
+        using var city = factory.Client();
+        await city.LoginOkAsync(Demo.CityRegistrar);
+        Assert.Equal(HttpStatusCode.NotFound, (await city.GetAsync($"/registry/reports/{report}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await city.GetAsync(spotCheck)).StatusCode);
+        Assert.DoesNotContain(report.ToString(), await (await city.GetAsync("/registry/reports")).Content.ReadAsStringAsync());
+
+        var token = (await city.PageAsync("/registry")).QuerySelector("input[name=__RequestVerificationToken]")?.GetAttribute("value")
+            ?? (await city.PageAsync("/account/change-password")).QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value");
+        Assert.Equal(HttpStatusCode.NotFound, (await city.PostAsync($"/registry/reports/{report}/publish", new Dictionary<string, string>(), token)).StatusCode);
+        using var multipart = new MultipartFormDataContent
+        {
+            { new StringContent(token!), "__RequestVerificationToken" },
+            { new StringContent("Warning"), "kind" },
+            { new StringContent("越权测试"), "reasons" },
+            { new StringContent("true"), "confirmed" },
+        };
+        Assert.Equal(HttpStatusCode.NotFound, (await city.Http.PostAsync($"/registry/institutions/{institution}/enforcement", multipart)).StatusCode);
+
+        using var check = factory.Services.CreateScope();
+        var db2 = check.ServiceProvider.GetRequiredService<PortalDbContext>();
+        Assert.Equal(ReportState.Submitted, await db2.AnnualReports.Where(r => r.Id == report).Select(r => r.State).SingleAsync());
+        Assert.False(await db2.EnforcementActions.AnyAsync(a => a.InstitutionId == institution));
+    }
+
+    [Fact]
+    public async Task OtherInstitutionsReports_Are404ForInstitutionUsers()
+    {
+        using var factory = new PortalFactory();
+        Guid report;
+        using (var scope = factory.Services.CreateScope())
+        {
+            report = await scope.ServiceProvider.GetRequiredService<PortalDbContext>().AnnualReports.Select(r => r.Id).FirstAsync();
+        }
+
+        using var user = factory.Client();
+        await user.LoginOkAsync(Demo.User);
+        Assert.Equal(HttpStatusCode.NotFound, (await user.GetAsync($"/annual-reports/{report}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await user.GetAsync($"/annual-reports/{report}/edit")).StatusCode);
+    }
+}

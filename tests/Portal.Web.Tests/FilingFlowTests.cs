@@ -61,8 +61,9 @@ public class FilingFlowTests
         Assert.True(await db.OutboxMessages.AnyAsync(m => m.To == Demo.Applicant && m.Kind == "filing-notification"));
 
         // The applicant's next page load carries the new institution, and the public sees the announcement.
-        var refresh = await applicant.GetAsync("/institution");
-        Assert.Equal(HttpStatusCode.Redirect, refresh.StatusCode); // the sign-in is refreshed to carry the institution
+        // The applicant's very next request carries the new institution: certificates are there at once.
+        var certificates = await applicant.PageAsync("/institution/certificates");
+        Assert.Single(certificates.QuerySelectorAll("tbody tr"));
         var mine = await applicant.PageAsync("/institution");
         Assert.Contains("浦江县数字化改革服务中心", mine.QuerySelector("main h2")!.TextContent);
         Assert.Contains(institution.Code, mine.Body!.TextContent);

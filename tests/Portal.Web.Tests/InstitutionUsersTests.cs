@@ -53,6 +53,11 @@ public class InstitutionUsersTests(PortalFactory factory) : IClassFixture<Portal
 
         using var again = factory.Client();
         Assert.Equal(HttpStatusCode.OK, (await again.LoginAsync(Demo.User)).StatusCode); // the login form again
+
+        // The session the user already had ends too (the security stamp changed).
+        var stale = await user.GetAsync("/institution");
+        Assert.Equal(HttpStatusCode.Redirect, stale.StatusCode);
+        Assert.StartsWith("/account/login", stale.Headers.Location?.PathAndQuery);
     }
 
     [Fact]

@@ -41,6 +41,7 @@ public class PortalFactory : WebApplicationFactory<Program>
         builder.UseSetting("Email:PickupDirectory", Path.Combine(_folder, "mail"));
         builder.UseSetting("Email:PollSeconds", "3600");
         builder.UseSetting("Jobs:RunInBackground", "false");
+        builder.UseSetting("Portal:SessionRevalidationSeconds", "0");
         builder.UseSetting("CertificateSigning:KeyDirectory", Path.Combine(_folder, "keys"));
         foreach (var (key, value) in Settings)
         {

@@ -320,6 +320,7 @@ public class AccountController(
         }
 
         var codes = (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 10))?.ToList() ?? [];
+        await signIn.RefreshSignInAsync(user);
         return View(nameof(TwoFactor), await TwoFactorModelAsync(user, false, codes));
     }
 
@@ -347,6 +348,9 @@ public class AccountController(
         {
             await users.ResetAuthenticatorKeyAsync(user);
             key = await users.GetAuthenticatorKeyAsync(user) ?? string.Empty;
+
+            // A new key changes the security stamp: re-issue this session's cookie so it stays valid.
+            await signIn.RefreshSignInAsync(user);
         }
 
         var issuer = UrlEncoder.Default.Encode("Portal");
