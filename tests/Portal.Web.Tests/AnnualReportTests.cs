@@ -104,6 +104,7 @@ public class AnnualReportTests
         Assert.Equal(HttpStatusCode.Redirect, (await registrar.SubmitAsync($"/registry/reports/{id}", $"/registry/reports/{id}/return", new Dictionary<string, string> { ["reasons"] = "收入支出合计与资产负债表不符。" })).StatusCode);
         Assert.Equal(ReportState.Returned, await StateAsync(factory, id));
         Assert.Contains("收入支出合计与资产负债表不符", (await manager.PageAsync($"/annual-reports/{id}/edit")).Body!.TextContent);
+        Assert.Contains("收入支出合计与资产负债表不符", (await manager.PageAsync("/inbox")).Body!.TextContent); // told in the inbox
 
         var fields = new Dictionary<string, string> { ["BusinessActivities"] = "全年完成乡村振兴技术服务项目42个。", ["NetAssetsStart"] = "50.00", ["NetAssetsEnd"] = "58.35", ["Income"] = "300.00", ["Expenditure"] = "291.65",
             ["ConfirmerName"] = "王立群", ["ConfirmerPost"] = "局长", ["ConfirmedOn"] = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-1).ToString("yyyy-MM-dd"), ["Litigation"] = "本年度涉及劳动争议诉讼1件" };

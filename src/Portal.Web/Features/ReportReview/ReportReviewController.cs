@@ -70,7 +70,8 @@ public class ReportReviewController(PortalDbContext db, FilingClocks clocks, ICo
                 report.FlagForOnSiteCheck(actor, clocks.NowUtc, Trim(flagNote));
             }
 
-            await NotifyAsync(report, "已公示", "published", ct);
+            await NotifyAsync(report, $"{report.Year}年度报告已公示", $"Annual report {report.Year} published",
+                $"您单位{report.Year}年度报告已通过审查并公示。", $"Your institution's annual report for {report.Year} passed review and is published.", ct);
         }, ct);
 
     [HttpPost("{id:guid}/return")]
@@ -78,7 +79,8 @@ public class ReportReviewController(PortalDbContext db, FilingClocks clocks, ICo
         ActAsync(id, async (report, actor) =>
         {
             report.Return(actor, clocks.NowUtc, Trim(reasons));
-            await NotifyAsync(report, "被退回修改：" + Trim(reasons), "returned for correction: " + Trim(reasons), ct);
+            await NotifyAsync(report, $"{report.Year}年度报告被退回修改", $"Annual report {report.Year} returned for correction",
+                $"您单位{report.Year}年度报告被退回修改，理由：{Trim(reasons)}", $"Your institution's annual report for {report.Year} was returned for correction: {Trim(reasons)}", ct);
         }, ct);
 
     [HttpPost("{id:guid}/flag")]
@@ -129,14 +131,12 @@ public class ReportReviewController(PortalDbContext db, FilingClocks clocks, ICo
     }
 
     /// <summary>The institution's users learn the outcome in their portal inbox.</summary>
-    private async Task NotifyAsync(AnnualReport report, string zh, string en, CancellationToken ct)
+    private async Task NotifyAsync(AnnualReport report, string titleZh, string titleEn, string bodyZh, string bodyEn, CancellationToken ct)
     {
-        var users = await db.Users.Where(u => u.InstitutionId == report.InstitutionId).Select(u => new { u.Id, u.Email }).ToListAsync(ct);
-        foreach (var u in users)
+        var users = await db.Users.Where(u => u.InstitutionId == report.InstitutionId).Select(u => u.Id).ToListAsync(ct);
+        foreach (var user in users)
         {
-            db.Notifications.Add(new Portal.Domain.Notifications.Notification(u.Id,
-                $"{report.Year}年度报告{zh.Split('：')[0]}", $"Annual report {report.Year} {en.Split(':')[0]}",
-                $"您单位{report.Year}年度报告{zh}", $"Your institution's annual report for {report.Year} was {en}", $"/annual-reports/{report.Id}", clocks.NowUtc));
+            db.Notifications.Add(new Portal.Domain.Notifications.Notification(user, titleZh, titleEn, bodyZh, bodyEn, $"/annual-reports/{report.Id}", clocks.NowUtc));
         }
     }
 
