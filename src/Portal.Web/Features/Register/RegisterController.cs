@@ -26,12 +26,103 @@ public sealed record PublishedListRow(Guid Id, string Name, string Code, int Yea
 
 public sealed record AbnormalRow(string Name, string Code, int Year, DateOnly ListedOn, DateOnly? RemovedOn);
 
+public sealed record SearchRow(string Code, string Name, InstitutionStatus Status, string Domicile, string Office, string? FormerName);
+
+public sealed record SearchViewModel(string? Query, InstitutionStatus? Status, Guid? Office, string? Sponsor, string? Funding,
+    IReadOnlyList<(Guid Id, string Name)> Offices, IReadOnlyList<(string Code, string Name)> FundingSources, IReadOnlyList<SearchRow> Rows, PagerViewModel Pager);
+
 public sealed record SpotCheckPublicRow(int Year, DateOnly ClosedOn, string Seed, decimal Percentage, int Population, IReadOnlyList<(string Name, string Code, SpotCheckResult Result, string? Note)> Items);
 
 /// <summary>What anyone may see (domain.md, public information): never identity numbers, attachments, drafts or registrar notes.</summary>
 [AllowAnonymous]
 public class RegisterController(PortalDbContext db, IConfiguration configuration, TimeProvider clock) : Controller
 {
+    private const int PageSize = 20;
+
+    /// <summary>
+    /// The public register: by name substring (any length, including two Chinese characters), by unified
+    /// social credit code (exact, forgiving about case and spaces), by legacy certificate number, and by a
+    /// former name (shown as "formerly …"); filters for status, office, sponsor and funding source.
+    /// </summary>
+    [HttpGet("/register")]
+    public async Task<IActionResult> Search(string? q, InstitutionStatus? status, Guid? office, string? sponsor, string? funding, int page = 1, CancellationToken ct = default)
+    {
+        page = PagerViewModel.Clamp(page);
+        var term = q?.Trim();
+        if (term is { Length: > 100 })
+        {
+            term = term[..100];
+        }
+
+        var query = db.Institutions.AsNoTracking();
+        if (status is { } st && Enum.IsDefined(st))
+        {
+            query = query.Where(i => i.Status == st);
+        }
+
+        if (office is { } o)
+        {
+            query = query.Where(i => i.OfficeId == o);
+        }
+
+        if (!string.IsNullOrWhiteSpace(sponsor))
+        {
+            var sp = sponsor.Trim();
+            query = query.Where(i => i.Current.Sponsor.Contains(sp));
+        }
+
+        if (!string.IsNullOrWhiteSpace(funding))
+        {
+            query = query.Where(i => i.Current.FundingSourceCode == funding);
+        }
+
+        var rows = new List<SearchRow>();
+        var total = 0;
+        if (!string.IsNullOrEmpty(term) || status is not null || office is not null || !string.IsNullOrWhiteSpace(sponsor) || !string.IsNullOrWhiteSpace(funding))
+        {
+            if (UnifiedSocialCreditCode.TryParse(term, out var code))
+            {
+                query = query.Where(i => i.Code == code.Value);
+            }
+            else if (!string.IsNullOrEmpty(term) && term.StartsWith("事证", StringComparison.Ordinal))
+            {
+                query = query.Where(i => i.LegacyCertificateNumber == term);
+            }
+            else if (!string.IsNullOrEmpty(term))
+            {
+                // Current name, second name, or any former name of the register's history.
+                query = query.Where(i => i.Current.Name.Contains(term) || (i.Current.SecondName != null && i.Current.SecondName.Contains(term))
+                    || db.InstitutionVersions.Any(v => v.InstitutionId == i.Id && v.Items.Name.Contains(term)));
+            }
+
+            total = await query.CountAsync(ct);
+            var found = await query
+                .OrderBy(i => i.Current.Name == term ? 0 : i.Current.Name.StartsWith(term ?? string.Empty) ? 1 : i.Current.Name.Contains(term ?? string.Empty) ? 2 : 3)
+                .ThenBy(i => i.Current.Name)
+                .Skip((page - 1) * PageSize).Take(PageSize)
+                .Select(i => new
+                {
+                    i.Code, i.Current.Name, i.Status, i.Current.Domicile, i.OfficeId,
+                    Former = term == null || i.Current.Name.Contains(term) ? null
+                        : db.InstitutionVersions.Where(v => v.InstitutionId == i.Id && v.Items.Name.Contains(term)).OrderByDescending(v => v.Number).Select(v => v.Items.Name).FirstOrDefault(),
+                })
+                .ToListAsync(ct);
+            var officeNames = await OfficeNamesAsync(ct);
+            rows = found.Select(f => new SearchRow(f.Code, f.Name, f.Status, f.Domicile, officeNames.GetValueOrDefault(f.OfficeId) ?? string.Empty, f.Former)).ToList();
+        }
+
+        var offices = (await OfficeNamesAsync(ct)).Select(kv => (kv.Key, kv.Value)).OrderBy(kv => kv.Value).ToList();
+        var fundingNames = (await ReferenceNames.FundingSourcesAsync(db, ct)).Select(kv => (kv.Key, Cultures.Pick(kv.Value.Zh, kv.Value.En))).ToList();
+        var pager = new PagerViewModel(page, PageSize, total, "/register", new Dictionary<string, string?>
+        {
+            ["q"] = term, ["status"] = status?.ToString(), ["office"] = office?.ToString(), ["sponsor"] = sponsor, ["funding"] = funding,
+        });
+        return View(new SearchViewModel(term, status, office, sponsor, funding, offices, fundingNames, rows, pager));
+    }
+
+    private async Task<Dictionary<Guid, string>> OfficeNamesAsync(CancellationToken ct) =>
+        (await db.Offices.AsNoTracking().Select(o => new { o.Id, o.NameZh, o.NameEn }).ToListAsync(ct)).ToDictionary(o => o.Id, o => Cultures.Pick(o.NameZh, o.NameEn));
+
     [HttpGet("/register/{code}")]
     public async Task<IActionResult> Profile(string code, CancellationToken ct)
     {
