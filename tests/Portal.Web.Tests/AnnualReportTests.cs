@@ -394,3 +394,70 @@ public class OversightScopingTests
         Assert.Equal(HttpStatusCode.NotFound, (await user.GetAsync($"/annual-reports/{report}/edit")).StatusCode);
     }
 }
+
+public class ReportVersionsAndOverdueTests
+{
+    [Fact]
+    public async Task TheOverdueList_ShowsTheOfficesInstitutionsWithoutAReport()
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 4, 2, 2, 0, 0, TimeSpan.Zero));
+        using var factory = new PortalFactory { Clock = clock };
+        using var registrar = factory.Client();
+        await registrar.LoginOkAsync(Demo.Registrar);
+        var page = await registrar.PageAsync("/registry/reports/overdue?year=2025");
+        var list = page.QuerySelector("[data-overdue-list]")!.TextContent;
+        Assert.Contains("浦江县乡村振兴技术服务中心", list);
+        Assert.DoesNotContain("浦江县实验小学", list); // filed and published
+        Assert.DoesNotContain("金华市", list); // another office's institutions
+    }
+
+    [Fact]
+    public async Task ACorrectionAfterPublication_IsANewVersion_AndBothStayPublic()
+    {
+        using var factory = new PortalFactory();
+        Guid published;
+        string code;
+        using (var scope = factory.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+            var school = await db.Institutions.SingleAsync(i => i.Current.Name == "浦江县实验小学");
+            code = school.Code;
+            published = await db.AnnualReports.Where(r => r.InstitutionId == school.Id && r.State == ReportState.Published).Select(r => r.Id).SingleAsync();
+        }
+
+        var email = await factory.AddInstitutionUserAsync("浦江县实验小学", "school@example.org");
+        using var school2 = factory.Client();
+        await school2.LoginOkAsync(email);
+        var correct = await school2.SubmitAsync($"/annual-reports/{published}", $"/annual-reports/{published}/correct", new Dictionary<string, string>());
+        var correction = Guid.Parse(correct.Headers.Location!.OriginalString.Split('/')[2]);
+        await school2.SubmitAsync($"/annual-reports/{correction}/edit", $"/annual-reports/{correction}/edit", new Dictionary<string, string>
+        {
+            ["BusinessActivities"] = "更正：全年在校学生1862人。", ["NetAssetsStart"] = "320.00", ["NetAssetsEnd"] = "335.50",
+            ["ConfirmerName"] = "王立群", ["ConfirmerPost"] = "局长", ["ConfirmedOn"] = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-1).ToString("yyyy-MM-dd"),
+        });
+        foreach (var kind in new[] { "BalanceSheet", "SponsorConfirmation" })
+        {
+            var edit = await school2.PageAsync($"/annual-reports/{correction}/edit");
+            var form = edit.Forms.First(f => f.GetAttribute("action") == $"/annual-reports/{correction}/attachments");
+            using var multipart = new MultipartFormDataContent
+            {
+                { new StringContent(form.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!), "__RequestVerificationToken" },
+                { new StringContent(kind), "kind" },
+                { new ByteArrayContent(FilingDriver.Pdf), "file", kind + ".pdf" },
+            };
+            await school2.Http.PostAsync($"/annual-reports/{correction}/attachments", multipart);
+        }
+
+        await school2.SubmitAsync($"/annual-reports/{correction}/edit", $"/annual-reports/{correction}/submit", new Dictionary<string, string>());
+        using var registrar = factory.Client();
+        await registrar.LoginOkAsync(Demo.Registrar);
+        await registrar.SubmitAsync($"/registry/reports/{correction}", $"/registry/reports/{correction}/publish", new Dictionary<string, string>());
+
+        using var anonymous = factory.Client();
+        var links = (await anonymous.PageAsync($"/register/{code}")).QuerySelector("[data-public-reports]")!.InnerHtml;
+        Assert.Contains($"/reports/{published}", links);
+        Assert.Contains($"/reports/{correction}", links);
+        Assert.Contains("更正：全年在校学生1862人", (await anonymous.PageAsync($"/reports/{correction}")).Body!.TextContent);
+        Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync($"/reports/{published}")).StatusCode);
+    }
+}
