@@ -71,7 +71,7 @@ public static class PortalApp
             Args = args,
             WebRootPath = paths.WebRoot,
         });
-        builder.Services.AddPortalInfrastructure(builder.Configuration, new RepositoryPaths(builder.Environment.ContentRootPath));
+        builder.Services.AddPortalInfrastructure(builder.Configuration, paths);
         ConfigureServices(builder);
         var app = builder.Build();
         ConfigurePipeline(app);
