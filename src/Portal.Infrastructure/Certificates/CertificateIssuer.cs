@@ -66,8 +66,8 @@ public sealed class CertificateIssuer(PortalDbContext db, SigningKeyStore keys, 
             funding, items.StartupCapital, items.Sponsor, issuedOn, validUntil, issuedOn, office.NameZh, token.Url);
         var (originalPdf, duplicatePdf) = CertificatePdfRenderer.Render(content);
         var now = clock.GetUtcNow().UtcDateTime;
-        var original = new StoredFile { Content = originalPdf, Sha256 = UploadInspector.Inspect(originalPdf, "o.pdf", long.MaxValue).Sha256!, CreatedUtc = now };
-        var duplicate = new StoredFile { Content = duplicatePdf, Sha256 = UploadInspector.Inspect(duplicatePdf, "d.pdf", long.MaxValue).Sha256!, CreatedUtc = now };
+        var original = StoredFile.Create(originalPdf, now);
+        var duplicate = StoredFile.Create(duplicatePdf, now);
         db.StoredFiles.AddRange(original, duplicate);
 
         var certificate = Certificate.Issue(Guid.CreateVersion7(), number, institution, office.NameZh, reason, issuedOn, validUntil, predecessor?.Id, token,

@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+
 namespace Portal.Infrastructure.Files;
 
 /// <summary>
@@ -13,4 +15,8 @@ public class StoredFile
     public required string Sha256 { get; set; }
 
     public DateTime CreatedUtc { get; set; }
+
+    /// <summary>New stored bytes with their SHA-256.</summary>
+    public static StoredFile Create(byte[] content, DateTime nowUtc) =>
+        new() { Content = content, Sha256 = Convert.ToHexStringLower(SHA256.HashData(content)), CreatedUtc = nowUtc };
 }

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Microsoft.AspNetCore.Http;
 
 namespace Portal.Infrastructure.Files;
 
@@ -21,6 +22,28 @@ public static class UploadInspector
     private static readonly byte[] Png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
     private static readonly byte[] Jpeg = [0xFF, 0xD8, 0xFF];
     private static readonly string[] HtmlMarkers = ["<html", "<script", "<!doctype", "<body", "<iframe", "<svg", "javascript:"];
+
+    /// <summary>
+    /// Reads a posted file (refusing an oversize one before reading it) and inspects it: the one path
+    /// every upload of the portal takes.
+    /// </summary>
+    public static async Task<(UploadVerdict Verdict, byte[] Content)> ReadAsync(IFormFile? file, long maxBytes, CancellationToken ct)
+    {
+        if (file is null)
+        {
+            return (Refuse(ErrorEmpty, SafeFileName(null)), []);
+        }
+
+        if (file.Length > maxBytes)
+        {
+            return (Refuse(ErrorTooLarge, SafeFileName(file.FileName)), []);
+        }
+
+        using var buffer = new MemoryStream();
+        await file.CopyToAsync(buffer, ct);
+        var bytes = buffer.ToArray();
+        return (Inspect(bytes, file.FileName, maxBytes), bytes);
+    }
 
     public static UploadVerdict Inspect(ReadOnlySpan<byte> content, string? fileName, long maxBytes)
     {

@@ -157,9 +157,9 @@ public sealed class DemoDataSeeder(PortalDbContext db, UserManager<PortalUser> u
 
             foreach (var material in FilingMaterials.Required(kind, filing.ChangedItems()))
             {
-                var file = new StoredFile { Content = DemoPdf, Sha256 = DemoPdfSha, CreatedUtc = now };
+                var file = StoredFile.Create(DemoPdf, now);
                 db.StoredFiles.Add(file);
-                filing.Attach(material, material + ".pdf", "application/pdf", DemoPdf.Length, DemoPdfSha, file.Id, clerk.UserId, now);
+                filing.Attach(material, material + ".pdf", "application/pdf", DemoPdf.Length, file.Sha256, file.Id, clerk.UserId, now);
             }
 
             db.Filings.Add(filing);
@@ -211,9 +211,9 @@ public sealed class DemoDataSeeder(PortalDbContext db, UserManager<PortalUser> u
             }, new SponsorConfirmation("王立群", "局长", submittedOn.AddDays(-3)));
             foreach (var kind in new[] { ReportAttachmentKind.BalanceSheet, ReportAttachmentKind.SponsorConfirmation })
             {
-                var file = new StoredFile { Content = DemoPdf, Sha256 = DemoPdfSha, CreatedUtc = now };
+                var file = StoredFile.Create(DemoPdf, now);
                 db.StoredFiles.Add(file);
-                report.Attach(kind, kind + ".pdf", "application/pdf", DemoPdf.Length, DemoPdfSha, file.Id, now);
+                report.Attach(kind, kind + ".pdf", "application/pdf", DemoPdf.Length, file.Sha256, file.Id, now);
             }
 
             report.Submit(clerk, window, submittedOn, now);
@@ -231,8 +231,6 @@ public sealed class DemoDataSeeder(PortalDbContext db, UserManager<PortalUser> u
     }
 
     private static readonly byte[] DemoPdf = "%PDF-1.4\n% demo material\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"u8.ToArray();
-
-    private static readonly string DemoPdfSha = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(DemoPdf));
 
     /// <summary>Gives every demo account a new password (random, or the fixed one) and returns them.</summary>
     public async Task<IReadOnlyList<DemoAccount>> ResetPasswordsAsync(string? fixedPassword, CancellationToken ct = default)

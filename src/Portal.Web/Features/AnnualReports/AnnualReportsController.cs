@@ -132,17 +132,7 @@ public class AnnualReportsController(PortalDbContext db, FilingClocks clocks, IS
             return NotFound();
         }
 
-        byte[] bytes = [];
-        if (file is not null && file.Length <= Portal.Domain.Filings.FilingMaterials.MaxAttachmentBytes)
-        {
-            using var buffer = new MemoryStream();
-            await file.CopyToAsync(buffer, ct);
-            bytes = buffer.ToArray();
-        }
-
-        var verdict = file is not null && file.Length > Portal.Domain.Filings.FilingMaterials.MaxAttachmentBytes
-            ? new UploadVerdict(false, null, null, UploadInspector.ErrorTooLarge, null, "file")
-            : UploadInspector.Inspect(bytes, file?.FileName, Portal.Domain.Filings.FilingMaterials.MaxAttachmentBytes);
+        var (verdict, bytes) = await UploadInspector.ReadAsync(file, Portal.Domain.Filings.FilingMaterials.MaxAttachmentBytes, ct);
         if (!verdict.Accepted)
         {
             TempData["Error"] = "Error." + verdict.ErrorCode;
@@ -151,7 +141,7 @@ public class AnnualReportsController(PortalDbContext db, FilingClocks clocks, IS
 
         try
         {
-            var stored = new StoredFile { Content = bytes, Sha256 = verdict.Sha256!, CreatedUtc = clocks.NowUtc };
+            var stored = StoredFile.Create(bytes, clocks.NowUtc);
             db.StoredFiles.Add(stored);
             report.Attach(kind, verdict.SafeFileName, verdict.ContentType!, bytes.Length, verdict.Sha256!, stored.Id, clocks.NowUtc);
             await db.SaveChangesAsync(ct);

@@ -112,24 +112,7 @@ public sealed class AttachFile(PortalDbContext db, FilingAccess access, FilingCl
             return UseCaseResult.NotFound();
         }
 
-        if (file is null)
-        {
-            return UseCaseResult.Refused(UploadInspector.ErrorEmpty);
-        }
-
-        if (file.Length > FilingMaterials.MaxAttachmentBytes)
-        {
-            return UseCaseResult.Refused(UploadInspector.ErrorTooLarge);
-        }
-
-        byte[] bytes;
-        using (var buffer = new MemoryStream())
-        {
-            await file.CopyToAsync(buffer, ct);
-            bytes = buffer.ToArray();
-        }
-
-        var verdict = UploadInspector.Inspect(bytes, file.FileName, FilingMaterials.MaxAttachmentBytes);
+        var (verdict, bytes) = await UploadInspector.ReadAsync(file, FilingMaterials.MaxAttachmentBytes, ct);
         if (!verdict.Accepted)
         {
             return UseCaseResult.Refused(verdict.ErrorCode!);
@@ -143,7 +126,7 @@ public sealed class AttachFile(PortalDbContext db, FilingAccess access, FilingCl
                 await RemoveContentAsync(removed.ContentId, ct);
             }
 
-            var stored = new StoredFile { Content = bytes, Sha256 = verdict.Sha256!, CreatedUtc = clocks.NowUtc };
+            var stored = StoredFile.Create(bytes, clocks.NowUtc);
             db.StoredFiles.Add(stored);
             filing.Attach(kind, verdict.SafeFileName, verdict.ContentType!, bytes.Length, verdict.Sha256!, stored.Id, user.UserId(), clocks.NowUtc);
             await db.SaveChangesAsync(ct);

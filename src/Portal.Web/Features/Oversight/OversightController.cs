@@ -49,18 +49,16 @@ public class OversightController(PortalDbContext db, FilingClocks clocks, Certif
         }
 
         Guid? consentId = null;
-        if (consent is { Length: > 0 } && consent.Length <= Portal.Domain.Filings.FilingMaterials.MaxAttachmentBytes)
+        if (consent is { Length: > 0 })
         {
-            using var buffer = new MemoryStream();
-            await consent.CopyToAsync(buffer, ct);
-            var verdict = UploadInspector.Inspect(buffer.ToArray(), consent.FileName, Portal.Domain.Filings.FilingMaterials.MaxAttachmentBytes);
+            var (verdict, bytes) = await UploadInspector.ReadAsync(consent, Portal.Domain.Filings.FilingMaterials.MaxAttachmentBytes, ct);
             if (!verdict.Accepted)
             {
                 TempData["Error"] = "Error." + verdict.ErrorCode;
                 return Redirect(back);
             }
 
-            var stored = new StoredFile { Content = buffer.ToArray(), Sha256 = verdict.Sha256!, CreatedUtc = clocks.NowUtc };
+            var stored = StoredFile.Create(bytes, clocks.NowUtc);
             db.StoredFiles.Add(stored);
             consentId = stored.Id;
         }
