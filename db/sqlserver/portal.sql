@@ -1237,3 +1237,168 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126164303_RegisterSearchAndFeed'
+)
+BEGIN
+    ALTER TABLE [Institutions] ADD [SearchGrams] nvarchar(max) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126164303_RegisterSearchAndFeed'
+)
+BEGIN
+    ALTER TABLE [Institutions] ADD [SearchNames] nvarchar(2000) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126164303_RegisterSearchAndFeed'
+)
+BEGIN
+    CREATE TABLE [FeedEvents] (
+        [Sequence] bigint NOT NULL,
+        [Kind] nvarchar(40) NOT NULL,
+        [InstitutionId] uniqueidentifier NOT NULL,
+        [Code] nvarchar(18) NOT NULL,
+        [OccurredUtc] datetime2 NOT NULL,
+        [Data] nvarchar(max) NOT NULL,
+        CONSTRAINT [PK_FeedEvents] PRIMARY KEY ([Sequence])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126164303_RegisterSearchAndFeed'
+)
+BEGIN
+    CREATE INDEX [IX_FeedEvents_InstitutionId] ON [FeedEvents] ([InstitutionId]);
+END;
+
+COMMIT;
+GO
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126164303_RegisterSearchAndFeed'
+)
+BEGIN
+    IF FULLTEXTSERVICEPROPERTY('IsFullTextInstalled') = 1 AND NOT EXISTS (SELECT 1 FROM sys.fulltext_catalogs WHERE name = 'PortalSearch')
+        EXEC(N'CREATE FULLTEXT CATALOG PortalSearch');
+END;
+GO
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126164303_RegisterSearchAndFeed'
+)
+BEGIN
+    IF FULLTEXTSERVICEPROPERTY('IsFullTextInstalled') = 1 AND NOT EXISTS (SELECT 1 FROM sys.fulltext_indexes WHERE object_id = OBJECT_ID('Institutions'))
+        EXEC(N'CREATE FULLTEXT INDEX ON Institutions (SearchGrams LANGUAGE 0) KEY INDEX PK_Institutions ON PortalSearch WITH CHANGE_TRACKING AUTO, STOPLIST = OFF');
+END;
+GO
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126164303_RegisterSearchAndFeed'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261126164303_RegisterSearchAndFeed', N'10.0.15');
+END;
+GO
+
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126165012_ApiClients'
+)
+BEGIN
+    CREATE TABLE [ApiClients] (
+        [ClientId] nvarchar(64) NOT NULL,
+        [Name] nvarchar(100) NOT NULL,
+        [Kind] nvarchar(32) NOT NULL,
+        [Scopes] nvarchar(200) NOT NULL,
+        [Disabled] bit NOT NULL,
+        [CreatedUtc] datetime2 NOT NULL,
+        [CreatedBy] nvarchar(256) NOT NULL,
+        CONSTRAINT [PK_ApiClients] PRIMARY KEY ([ClientId])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126165012_ApiClients'
+)
+BEGIN
+    CREATE TABLE [ApiClientInstitutions] (
+        [ClientId] nvarchar(64) NOT NULL,
+        [InstitutionId] uniqueidentifier NOT NULL,
+        CONSTRAINT [PK_ApiClientInstitutions] PRIMARY KEY ([ClientId], [InstitutionId]),
+        CONSTRAINT [FK_ApiClientInstitutions_ApiClients_ClientId] FOREIGN KEY ([ClientId]) REFERENCES [ApiClients] ([ClientId]) ON DELETE CASCADE,
+        CONSTRAINT [FK_ApiClientInstitutions_Institutions_InstitutionId] FOREIGN KEY ([InstitutionId]) REFERENCES [Institutions] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126165012_ApiClients'
+)
+BEGIN
+    CREATE INDEX [IX_ApiClientInstitutions_InstitutionId] ON [ApiClientInstitutions] ([InstitutionId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126165012_ApiClients'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261126165012_ApiClients', N'10.0.15');
+END;
+
+COMMIT;
+GO
+
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126165646_OpenDataFiles'
+)
+BEGIN
+    CREATE TABLE [OpenDataFiles] (
+        [Id] uniqueidentifier NOT NULL,
+        [Day] date NOT NULL,
+        [Format] nvarchar(8) NOT NULL,
+        [CreatedUtc] datetime2 NOT NULL,
+        [Rows] int NOT NULL,
+        [Sha256] nvarchar(64) NOT NULL,
+        [Length] bigint NOT NULL,
+        [Gzip] varbinary(max) NOT NULL,
+        CONSTRAINT [PK_OpenDataFiles] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126165646_OpenDataFiles'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_OpenDataFiles_Day_Format] ON [OpenDataFiles] ([Day], [Format]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126165646_OpenDataFiles'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261126165646_OpenDataFiles', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

@@ -42,6 +42,7 @@ public static class DependencyInjection
         services.AddScoped<CertificateIssuer>();
         services.AddScoped<ICertificateIssuance>(sp => sp.GetRequiredService<CertificateIssuer>());
         services.AddScoped<CodeRegistry>();
+        services.AddScoped<Search.RegisterSearch>();
         services.AddScoped<CalendarStore>();
         services.AddScoped<EmailOutbox>();
         services.AddScoped<ReferenceDataSeeder>();

@@ -17,6 +17,7 @@ using Portal.Infrastructure.Identity;
 using Portal.Infrastructure.Seeding;
 using Portal.Web.Features.Filings;
 using Portal.Web.Infrastructure;
+using Scalar.AspNetCore;
 
 namespace Portal.Web;
 
@@ -43,7 +44,32 @@ public static class PortalApp
             }
         }
 
+        if (args.Length >= 2 && args[0] == "bench" && args[1] == "search")
+        {
+            var folder = Directory.CreateTempSubdirectory("portal-bench-").FullName;
+            try
+            {
+                return await SearchBenchmark.RunAsync(Build(CertificateBenchmark.Arguments(args, folder)), args);
+            }
+            finally
+            {
+                Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+                Directory.Delete(folder, recursive: true);
+            }
+        }
+
         var app = Build(args);
+        if (args.Length >= 2 && args[0] == "generate-register")
+        {
+            await InitializeDatabaseAsync(app);
+            using var scope = app.Services.CreateScope();
+            var count = CertificateBenchmark.Option(args, "--count", 100_000);
+            var result = await Portal.Infrastructure.Seeding.SyntheticRegister.GenerateAsync(scope.ServiceProvider.GetRequiredService<PortalDbContext>(), count,
+                progress: n => Console.WriteLine($"  … {n:N0} of {count:N0}"));
+            Console.WriteLine($"Wrote {result.Institutions:N0} synthetic institutions over {result.Offices} offices in {result.Elapsed.TotalSeconds:0.0} s.");
+            return 0;
+        }
+
         if (args.Length >= 2 && args[0] == "demo" && args[1] == "reset-passwords")
         {
             return await ResetDemoPasswordsAsync(app);
@@ -72,6 +98,7 @@ public static class PortalApp
             WebRootPath = paths.WebRoot,
         });
         builder.Services.AddPortalInfrastructure(builder.Configuration, paths);
+        OidcServer.Add(builder.Services, builder.Configuration, paths, builder.Configuration["Portal:PublicBaseUrl"] ?? new PortalOptions().PublicBaseUrl);
         ConfigureServices(builder);
         var app = builder.Build();
         ConfigurePipeline(app);
@@ -154,7 +181,24 @@ public static class PortalApp
             o.FormFieldName = "__RequestVerificationToken";
         });
 
-        services.AddAuthorization(Policies.Add);
+        services.AddAuthorization(o =>
+        {
+            Policies.Add(o);
+            Features.Api.ApiPolicies.Add(o);
+        });
+        services.AddScoped<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, Features.Api.EnabledClientHandler>();
+        services.AddScoped<Features.Verify.CertificateVerification>();
+        services.AddProblemDetails();
+        services.AddOpenApi("v1", o =>
+        {
+            o.ShouldInclude = d => d.RelativePath?.StartsWith("api/", StringComparison.Ordinal) == true;
+            o.AddDocumentTransformer((document, _, _) =>
+            {
+                document.Info.Title = "Portal register API";
+                document.Info.Description = "The public institution register for other systems. OAuth 2 bearer tokens from /connect/token (client credentials); scopes register.read, certificates.verify, feed.read, reports.submit. Errors are RFC 9457 problem details.";
+                return Task.CompletedTask;
+            });
+        });
         services.AddSingleton<IStringLocalizerFactory, JsonStringLocalizerFactory>();
         services.AddSingleton(typeof(IStringLocalizer<>), typeof(StringLocalizer<>));
         services.AddLocalization();
@@ -214,6 +258,8 @@ public static class PortalApp
         services.AddScoped<DecideFiling>();
         services.AddSingleton<Features.Certificates.CertificateExpiryJob>();
         services.AddHostedService(sp => sp.GetRequiredService<Features.Certificates.CertificateExpiryJob>());
+        services.AddSingleton<Features.Register.OpenDataExportJob>();
+        services.AddHostedService(sp => sp.GetRequiredService<Features.Register.OpenDataExportJob>());
         services.AddSingleton<Features.AnnualReports.ReportCycleJob>();
         services.AddHostedService(sp => sp.GetRequiredService<Features.AnnualReports.ReportCycleJob>());
 
@@ -231,7 +277,9 @@ public static class PortalApp
         }
 
         app.UseSecurityHeaders();
-        app.UseStatusCodePagesWithReExecute("/error/{0}");
+        // The API answers errors as problem details (RFC 9457); pages get the friendly bilingual error page.
+        app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
+        app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), pages => pages.UseStatusCodePagesWithReExecute("/error/{0}"));
         app.UseStaticFiles();
         app.UseRequestLocalization();
         app.UseRouting();
@@ -245,6 +293,13 @@ public static class PortalApp
             Predicate = c => c.Tags.Contains("ready"),
         }).AllowAnonymous();
         app.MapControllers();
+        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+        app.MapScalarApiReference(SecurityHeaders.ApiReferencePath, o =>
+        {
+            o.WithTitle("Portal register API");
+            o.DisableDefaultFonts(); // no font CDN: the page must work with no outside connection
+            o.WithOpenApiRoutePattern("/openapi/{documentName}.json");
+        }).AllowAnonymous();
     }
 
     private static void PrintWelcome(WebApplication app, IReadOnlyList<DemoAccount> accounts)

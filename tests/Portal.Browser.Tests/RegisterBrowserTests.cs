@@ -20,6 +20,13 @@ public class RegisterBrowserTests(BrowserFixture fixture) : IClassFixture<Browse
         await Assertions.Expect(page.Locator("main")).ToContainTextAsync(status);
         await Axe.AssertNoSeriousViolationsAsync(page);
         Assert.Equal(lang, await page.Locator("html").GetAttributeAsync("lang"));
+
+        // A profile with a history of changes (old → new) and the open-data box on the search page.
+        await page.GotoAsync(fixture.BaseUrl + "/register?q=" + Uri.EscapeDataString("农业技术推广"));
+        await Assertions.Expect(page.Locator("[data-open-data]")).ToBeVisibleAsync();
+        await page.Locator("[data-results] a").First.ClickAsync();
+        await Assertions.Expect(page.Locator("[data-history]")).ToContainTextAsync("浦江县农业农村局（浦江县乡村振兴局）");
+        await Axe.AssertNoSeriousViolationsAsync(page);
         await page.Context.CloseAsync();
     }
 }

@@ -69,4 +69,88 @@ public class RegisterSearchTests(PortalFactory factory) : IClassFixture<PortalFa
         var html = await (await client.GetAsync("/register?q=" + Uri.EscapeDataString("浦江县"))).Content.ReadAsStringAsync();
         Assert.DoesNotMatch(@"\d{17}[\dX]", html); // no full identity number anywhere in the results
     }
+
+    [Fact]
+    public async Task TheProfile_ShowsTheHistoryOfChanges_AndAnnouncements_ButNoIdentityNumber()
+    {
+        string code;
+        const string newId = "330726199003070031";
+        using (var scope = factory.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+            var institution = await db.Institutions.SingleAsync(i => i.Current.Name == "浦江县农业技术推广中心");
+            institution.RecordChange(institution.Current with { LegalRepresentative = "陈晓东", LegalRepresentativeIdNumber = newId }, new DateOnly(2026, 2, 2), DateTime.UtcNow);
+            await db.SaveChangesAsync();
+            code = institution.Code;
+        }
+
+        using var client = factory.Client();
+        var response = await client.GetAsync("/register/" + code);
+        var html = await response.Content.ReadAsStringAsync();
+        var page = PortalClient.Parse(html);
+        var rows = page.QuerySelectorAll("[data-history] tbody tr").Select(r => r.QuerySelectorAll("td").Select(td => td.TextContent.Trim()).ToArray()).ToList();
+        Assert.Contains(rows, r => r[0] == "2026-02-02" && r[2] != r[3] && r[3] == "陈晓东");
+        Assert.Contains(rows, r => r[3] == "浦江县农业农村局（浦江县乡村振兴局）"); // the demo's sponsor change, old → new
+        Assert.DoesNotContain(newId, html);
+        Assert.DoesNotMatch(@"\d{17}[\dX]", html);
+
+        string announcedCode, title;
+        using (var scope = factory.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+            var announcement = await db.Announcements.AsNoTracking().Where(a => a.InstitutionId != null).OrderBy(a => a.PublishedUtc).FirstAsync();
+            announcedCode = await db.Institutions.Where(i => i.Id == announcement.InstitutionId).Select(i => i.Code).SingleAsync();
+            title = announcement.TitleZh;
+        }
+
+        var announced = PortalClient.Parse(await (await client.GetAsync("/register/" + announcedCode)).Content.ReadAsStringAsync());
+        Assert.Contains(title, announced.QuerySelector("[data-public-announcements]")!.TextContent);
+    }
+
+    [Fact]
+    public async Task TheOpenDataExport_IsAnExcelFriendlyCsvWithFormulasNeutralised_AndJson_MadeOncePerDay()
+    {
+        using (var scope = factory.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+            var institution = await db.Institutions.SingleAsync(i => i.Current.Name == "浦江县图书馆");
+            institution.RecordChange(institution.Current with { Sponsor = "=HYPERLINK(\"http://evil.example\",\"点我\")" }, new DateOnly(2026, 1, 10), DateTime.UtcNow);
+            await db.SaveChangesAsync();
+        }
+
+        var job = factory.Services.GetRequiredService<Portal.Web.Features.Register.OpenDataExportJob>();
+        int total;
+        using (var scope = factory.Services.CreateScope())
+        {
+            total = await scope.ServiceProvider.GetRequiredService<PortalDbContext>().Institutions.CountAsync();
+        }
+
+        Assert.Equal(total, await job.RunOnceAsync(CancellationToken.None));
+        Assert.Equal(0, await job.RunOnceAsync(CancellationToken.None)); // once per day
+
+        using var client = factory.Client();
+        var csv = await client.GetAsync("/register/open-data.csv");
+        Assert.Equal(System.Net.HttpStatusCode.OK, csv.StatusCode);
+        Assert.Equal("attachment", csv.Content.Headers.ContentDisposition?.DispositionType);
+        var bytes = await csv.Content.ReadAsByteArrayAsync();
+        Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, bytes[..3]);
+        var text = System.Text.Encoding.UTF8.GetString(bytes, 3, bytes.Length - 3);
+        var lines = text.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(total + 1, lines.Length);
+        Assert.StartsWith("统一社会信用代码 code,名称 name", lines[0]);
+        var library = lines.Single(l => l.Contains("浦江县图书馆"));
+        Assert.Contains("\"'=HYPERLINK(", library);
+        Assert.DoesNotContain(",=HYPERLINK", library);
+        Assert.DoesNotMatch(@"\d{17}[\dX]", text);
+
+        var json = await client.GetAsync("/register/open-data.json");
+        var doc = System.Text.Json.JsonDocument.Parse(await json.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal(total, doc.GetProperty("count").GetInt32());
+        Assert.Equal(total, doc.GetProperty("institutions").GetArrayLength());
+
+        var register = PortalClient.Parse(await (await client.GetAsync("/register")).Content.ReadAsStringAsync());
+        var box = register.QuerySelector("[data-open-data]")!;
+        Assert.Contains(DateTime.UtcNow.AddHours(8).ToString("yyyy-MM-dd"), box.TextContent);
+        Assert.NotNull(box.QuerySelector("a[href='/register/open-data.csv']"));
+    }
 }

@@ -32,6 +32,8 @@ public sealed class DatabaseInitializer(
             await db.Database.MigrateAsync(ct);
         }
 
+        await Search.SearchBackfill.RunAsync(db, ct);
+
         foreach (var role in Roles.All)
         {
             if (!await roles.RoleExistsAsync(role))

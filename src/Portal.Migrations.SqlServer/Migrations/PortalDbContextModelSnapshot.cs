@@ -1037,6 +1037,13 @@ namespace Portal.Migrations.SqlServer.Migrations
                     b.Property<DateOnly>("RegisteredOn")
                         .HasColumnType("date");
 
+                    b.Property<string>("SearchGrams")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("SearchNames")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -1322,6 +1329,59 @@ namespace Portal.Migrations.SqlServer.Migrations
                     b.ToTable("SpotCheckItems", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Infrastructure.Api.ApiClient", b =>
+                {
+                    b.Property<string>("ClientId")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<bool>("Disabled")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("Scopes")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.HasKey("ClientId");
+
+                    b.ToTable("ApiClients", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Infrastructure.Api.ApiClientInstitution", b =>
+                {
+                    b.Property<string>("ClientId")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<Guid>("InstitutionId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("ClientId", "InstitutionId");
+
+                    b.HasIndex("InstitutionId");
+
+                    b.ToTable("ApiClientInstitutions", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Infrastructure.Certificates.JobLease", b =>
                 {
                     b.Property<string>("Name")
@@ -1442,6 +1502,38 @@ namespace Portal.Migrations.SqlServer.Migrations
                     b.HasIndex("SentUtc", "CreatedUtc");
 
                     b.ToTable("OutboxMessages", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Infrastructure.Feed.FeedEvent", b =>
+                {
+                    b.Property<long>("Sequence")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("nvarchar(18)");
+
+                    b.Property<string>("Data")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<Guid>("InstitutionId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<DateTime>("OccurredUtc")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Sequence");
+
+                    b.HasIndex("InstitutionId");
+
+                    b.ToTable("FeedEvents", (string)null);
                 });
 
             modelBuilder.Entity("Portal.Infrastructure.Files.StoredFile", b =>
@@ -1581,6 +1673,45 @@ namespace Portal.Migrations.SqlServer.Migrations
                     b.HasIndex("OfficeId");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Infrastructure.OpenData.OpenDataFile", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Format")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("nvarchar(8)");
+
+                    b.Property<byte[]>("Gzip")
+                        .IsRequired()
+                        .HasColumnType("varbinary(max)");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Rows")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Day", "Format")
+                        .IsUnique();
+
+                    b.ToTable("OpenDataFiles", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
@@ -2298,6 +2429,21 @@ namespace Portal.Migrations.SqlServer.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Portal.Infrastructure.Api.ApiClientInstitution", b =>
+                {
+                    b.HasOne("Portal.Infrastructure.Api.ApiClient", null)
+                        .WithMany("Institutions")
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Portal.Domain.Institutions.Institution", null)
+                        .WithMany()
+                        .HasForeignKey("InstitutionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Portal.Infrastructure.Identity.PortalUser", b =>
                 {
                     b.HasOne("Portal.Domain.Institutions.Institution", null)
@@ -2345,6 +2491,11 @@ namespace Portal.Migrations.SqlServer.Migrations
             modelBuilder.Entity("Portal.Domain.Oversight.SpotCheck", b =>
                 {
                     b.Navigation("Items");
+                });
+
+            modelBuilder.Entity("Portal.Infrastructure.Api.ApiClient", b =>
+                {
+                    b.Navigation("Institutions");
                 });
 #pragma warning restore 612, 618
         }

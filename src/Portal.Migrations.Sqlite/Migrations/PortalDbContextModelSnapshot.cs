@@ -1023,6 +1023,13 @@ namespace Portal.Migrations.Sqlite.Migrations
                     b.Property<DateOnly>("RegisteredOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SearchGrams")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SearchNames")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -1308,6 +1315,59 @@ namespace Portal.Migrations.Sqlite.Migrations
                     b.ToTable("SpotCheckItems", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Infrastructure.Api.ApiClient", b =>
+                {
+                    b.Property<string>("ClientId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Disabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Scopes")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ClientId");
+
+                    b.ToTable("ApiClients", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Infrastructure.Api.ApiClientInstitution", b =>
+                {
+                    b.Property<string>("ClientId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("InstitutionId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ClientId", "InstitutionId");
+
+                    b.HasIndex("InstitutionId");
+
+                    b.ToTable("ApiClientInstitutions", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Infrastructure.Certificates.JobLease", b =>
                 {
                     b.Property<string>("Name")
@@ -1428,6 +1488,38 @@ namespace Portal.Migrations.Sqlite.Migrations
                     b.HasIndex("SentUtc", "CreatedUtc");
 
                     b.ToTable("OutboxMessages", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Infrastructure.Feed.FeedEvent", b =>
+                {
+                    b.Property<long>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Data")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("InstitutionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("OccurredUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Sequence");
+
+                    b.HasIndex("InstitutionId");
+
+                    b.ToTable("FeedEvents", (string)null);
                 });
 
             modelBuilder.Entity("Portal.Infrastructure.Files.StoredFile", b =>
@@ -1565,6 +1657,45 @@ namespace Portal.Migrations.Sqlite.Migrations
                     b.HasIndex("OfficeId");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Infrastructure.OpenData.OpenDataFile", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Format")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Gzip")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Rows")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Day", "Format")
+                        .IsUnique();
+
+                    b.ToTable("OpenDataFiles", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
@@ -2282,6 +2413,21 @@ namespace Portal.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Portal.Infrastructure.Api.ApiClientInstitution", b =>
+                {
+                    b.HasOne("Portal.Infrastructure.Api.ApiClient", null)
+                        .WithMany("Institutions")
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Portal.Domain.Institutions.Institution", null)
+                        .WithMany()
+                        .HasForeignKey("InstitutionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Portal.Infrastructure.Identity.PortalUser", b =>
                 {
                     b.HasOne("Portal.Domain.Institutions.Institution", null)
@@ -2329,6 +2475,11 @@ namespace Portal.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Portal.Domain.Oversight.SpotCheck", b =>
                 {
                     b.Navigation("Items");
+                });
+
+            modelBuilder.Entity("Portal.Infrastructure.Api.ApiClient", b =>
+                {
+                    b.Navigation("Institutions");
                 });
 #pragma warning restore 612, 618
         }

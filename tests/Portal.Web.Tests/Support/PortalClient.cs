@@ -36,7 +36,11 @@ public sealed class PortalClient(HttpClient http) : IDisposable
     public static IHtmlDocument Parse(string html) => Parser.ParseDocument(html);
 
     /// <summary>GETs <paramref name="pageUrl"/>, takes the antiforgery token from the form posting to <paramref name="action"/>, and posts the fields.</summary>
-    public async Task<HttpResponseMessage> SubmitAsync(string pageUrl, string action, IDictionary<string, string> fields)
+    public Task<HttpResponseMessage> SubmitAsync(string pageUrl, string action, IDictionary<string, string> fields) =>
+        SubmitAsync(pageUrl, action, (IEnumerable<KeyValuePair<string, string>>)fields);
+
+    /// <summary>As above, with repeated names allowed (checkbox lists).</summary>
+    public async Task<HttpResponseMessage> SubmitAsync(string pageUrl, string action, IEnumerable<KeyValuePair<string, string>> fields)
     {
         var page = await PageAsync(pageUrl);
         var form = page.Forms.FirstOrDefault(f => f.GetAttribute("action") == action)
@@ -46,7 +50,10 @@ public sealed class PortalClient(HttpClient http) : IDisposable
         return await PostAsync(action, fields, token);
     }
 
-    public async Task<HttpResponseMessage> PostAsync(string action, IDictionary<string, string> fields, string? token)
+    public Task<HttpResponseMessage> PostAsync(string action, IDictionary<string, string> fields, string? token) =>
+        PostAsync(action, (IEnumerable<KeyValuePair<string, string>>)fields, token);
+
+    public async Task<HttpResponseMessage> PostAsync(string action, IEnumerable<KeyValuePair<string, string>> fields, string? token)
     {
         var values = new List<KeyValuePair<string, string>>(fields);
         if (token is not null)

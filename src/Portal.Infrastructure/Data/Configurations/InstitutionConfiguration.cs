@@ -23,6 +23,11 @@ public class InstitutionConfiguration : IEntityTypeConfiguration<Institution>
         builder.Property(i => i.CertificateNumber).HasMaxLength(40);
         builder.HasOne<RegistrationOffice>().WithMany().HasForeignKey(i => i.OfficeId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(i => new { i.OfficeId, i.Status });
+
+        // Derived search columns (Data/PortalDbContext.Register.cs): triggers copy them into the full-text
+        // index, so they are shadow properties the domain never sees.
+        builder.Property<string>(PortalDbContext.SearchNamesColumn).HasMaxLength(Search.SearchText.MaxNamesLength);
+        builder.Property<string>(PortalDbContext.SearchGramsColumn);
         builder.OwnsOne(i => i.Current, items =>
         {
             RegisteredItemsMapping.Map(items, "");

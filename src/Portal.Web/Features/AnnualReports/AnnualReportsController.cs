@@ -195,10 +195,7 @@ public class AnnualReportsController(PortalDbContext db, FilingClocks clocks, IS
         try
         {
             report.Submit(FilingAccess.Actor(User, false), await WindowAsync(report.Year, ct), clocks.Today, clocks.NowUtc);
-            foreach (var entry in await db.AbnormalList.Where(a => a.InstitutionId == report.InstitutionId && a.Year == report.Year && a.RemovedOn == null).ToListAsync(ct))
-            {
-                entry.Remove(clocks.Today); // filed: off the abnormal list
-            }
+            await ReportSubmission.TakeOffAbnormalListAsync(db, report, clocks.Today, ct);
 
             await db.SaveChangesAsync(ct);
             TempData["Flash"] = report.Late ? "Report.SubmittedLate" : "Report.Submitted";
@@ -272,5 +269,17 @@ public static class ReportFiles
 
         var bytes = await db.StoredFiles.Where(f => f.Id == a.ContentId).Select(f => f.Content).SingleAsync(ct);
         return controller.File(bytes, a.ContentType, a.FileName);
+    }
+}
+
+public static class ReportSubmission
+{
+    /// <summary>A report filed (even late) takes its institution off that year's abnormal list.</summary>
+    public static async Task TakeOffAbnormalListAsync(PortalDbContext db, AnnualReport report, DateOnly today, CancellationToken ct)
+    {
+        foreach (var entry in await db.AbnormalList.Where(a => a.InstitutionId == report.InstitutionId && a.Year == report.Year && a.RemovedOn == null).ToListAsync(ct))
+        {
+            entry.Remove(today);
+        }
     }
 }

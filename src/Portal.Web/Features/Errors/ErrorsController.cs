@@ -23,6 +23,11 @@ public partial class ErrorsController(ILogger<ErrorsController> logger) : Contro
         }
 
         Response.StatusCode = StatusCodes.Status500InternalServerError;
+        if (feature?.Path.StartsWith("/api/", StringComparison.Ordinal) == true)
+        {
+            return Problem(statusCode: 500, title: "Internal error", detail: "Correlation id " + correlationId);
+        }
+
         return View("Error", new ErrorViewModel(500, correlationId));
     }
 

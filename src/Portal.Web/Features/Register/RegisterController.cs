@@ -8,6 +8,7 @@ using Portal.Domain.Codes;
 using Portal.Domain.Institutions;
 using Portal.Domain.Oversight;
 using Portal.Infrastructure.Data;
+using Portal.Infrastructure.Search;
 using Portal.Web.Features.Shared;
 using Portal.Web.Infrastructure;
 
@@ -20,7 +21,13 @@ public sealed record PublicActionRow(EnforcementKind Kind, DateOnly TakenOn, str
 public sealed record PublicProfileViewModel(
     string Code, string Name, InstitutionStatus Status, DateOnly RegisteredOn, DateOnly? EndedOn, string OfficeName,
     RegisteredItemsViewModel Items, string? CertificateNumber, CertificateStatus? CertificateStatus, DateOnly? CertificateValidUntil,
-    DateOnly? HoldCorrectBy, IReadOnlyList<PublicReportRow> Reports, IReadOnlyList<PublicActionRow> Actions);
+    DateOnly? HoldCorrectBy, IReadOnlyList<PublicReportRow> Reports, IReadOnlyList<PublicActionRow> Actions,
+    IReadOnlyList<PublicChangeRow> Changes, IReadOnlyList<PublicAnnouncementRow> Announcements);
+
+/// <summary>One changed item of an approved change; the legal representative by name only.</summary>
+public sealed record PublicChangeRow(DateOnly EffectiveOn, Portal.Domain.Filings.RegisteredItem Item, string Old, string New);
+
+public sealed record PublicAnnouncementRow(Guid Id, DateOnly PublishedOn, string Title);
 
 public sealed record PublishedListRow(Guid Id, string Name, string Code, int Year, int Version, DateOnly? PublishedOn);
 
@@ -29,15 +36,18 @@ public sealed record AbnormalRow(string Name, string Code, int Year, DateOnly Li
 public sealed record SearchRow(string Code, string Name, InstitutionStatus Status, string Domicile, string Office, string? FormerName);
 
 public sealed record SearchViewModel(string? Query, InstitutionStatus? Status, Guid? Office, string? Sponsor, string? Funding,
-    IReadOnlyList<(Guid Id, string Name)> Offices, IReadOnlyList<(string Code, string Name)> FundingSources, IReadOnlyList<SearchRow> Rows, PagerViewModel Pager);
+    IReadOnlyList<(Guid Id, string Name)> Offices, IReadOnlyList<(string Code, string Name)> FundingSources, IReadOnlyList<SearchRow> Rows, PagerViewModel Pager, bool MoreThan = false, OpenDataInfo? OpenData = null);
+
+public sealed record OpenDataInfo(DateOnly Day, int Rows, DateTime CreatedUtc);
 
 public sealed record SpotCheckPublicRow(int Year, DateOnly ClosedOn, string Seed, decimal Percentage, int Population, IReadOnlyList<(string Name, string Code, SpotCheckResult Result, string? Note)> Items);
 
 /// <summary>What anyone may see (domain.md, public information): never identity numbers, attachments, drafts or registrar notes.</summary>
 [AllowAnonymous]
-public class RegisterController(PortalDbContext db, IConfiguration configuration, TimeProvider clock) : Controller
+public class RegisterController(PortalDbContext db, RegisterSearch search, IConfiguration configuration, TimeProvider clock) : Controller
 {
     private const int PageSize = 20;
+    private const int MoreThanPages = 50;
 
     /// <summary>
     /// The public register: by name substring (any length, including two Chinese characters), by unified
@@ -78,46 +88,76 @@ public class RegisterController(PortalDbContext db, IConfiguration configuration
 
         var rows = new List<SearchRow>();
         var total = 0;
-        if (!string.IsNullOrEmpty(term) || status is not null || office is not null || !string.IsNullOrWhiteSpace(sponsor) || !string.IsNullOrWhiteSpace(funding))
+        var moreThan = false;
+        var isName = !string.IsNullOrEmpty(term) && !UnifiedSocialCreditCode.TryParse(term, out _) && !term.StartsWith("事证", StringComparison.Ordinal);
+        if (isName)
+        {
+            // Names go through the full-text index (ADR 0003); codes and legacy numbers are exact lookups below.
+            var request = new RegisterQuery(term!, status is { } s1 && Enum.IsDefined(s1) ? s1 : null, office, sponsor, funding, page, PageSize);
+            var result = await search.SearchNamesAsync(request, ct);
+            if (result.TotalIsLowerBound && page > MoreThanPages)
+            {
+                page = MoreThanPages;
+                result = await search.SearchNamesAsync(request with { Page = page }, ct);
+            }
+
+            var officeNames = await OfficeNamesAsync(ct);
+            total = result.Total;
+            moreThan = result.TotalIsLowerBound;
+            rows = result.Hits.Select(h => new SearchRow(h.Code, h.Name, h.Status, h.Domicile, officeNames.GetValueOrDefault(h.OfficeId) ?? string.Empty, h.FormerName)).ToList();
+        }
+        else if (!string.IsNullOrEmpty(term) || status is not null || office is not null || !string.IsNullOrWhiteSpace(sponsor) || !string.IsNullOrWhiteSpace(funding))
         {
             if (UnifiedSocialCreditCode.TryParse(term, out var code))
             {
                 query = query.Where(i => i.Code == code.Value);
             }
-            else if (!string.IsNullOrEmpty(term) && term.StartsWith("事证", StringComparison.Ordinal))
+            else if (!string.IsNullOrEmpty(term))
             {
                 query = query.Where(i => i.LegacyCertificateNumber == term);
             }
-            else if (!string.IsNullOrEmpty(term))
-            {
-                // Current name, second name, or any former name of the register's history.
-                query = query.Where(i => i.Current.Name.Contains(term) || (i.Current.SecondName != null && i.Current.SecondName.Contains(term))
-                    || db.InstitutionVersions.Any(v => v.InstitutionId == i.Id && v.Items.Name.Contains(term)));
-            }
 
             total = await query.CountAsync(ct);
-            var found = await query
-                .OrderBy(i => i.Current.Name == term ? 0 : i.Current.Name.StartsWith(term ?? string.Empty) ? 1 : i.Current.Name.Contains(term ?? string.Empty) ? 2 : 3)
-                .ThenBy(i => i.Current.Name)
+            var found = await query.OrderBy(i => i.Current.Name).ThenBy(i => i.Code)
                 .Skip((page - 1) * PageSize).Take(PageSize)
-                .Select(i => new
-                {
-                    i.Code, i.Current.Name, i.Status, i.Current.Domicile, i.OfficeId,
-                    Former = term == null || i.Current.Name.Contains(term) ? null
-                        : db.InstitutionVersions.Where(v => v.InstitutionId == i.Id && v.Items.Name.Contains(term)).OrderByDescending(v => v.Number).Select(v => v.Items.Name).FirstOrDefault(),
-                })
+                .Select(i => new { i.Code, i.Current.Name, i.Status, i.Current.Domicile, i.OfficeId })
                 .ToListAsync(ct);
             var officeNames = await OfficeNamesAsync(ct);
-            rows = found.Select(f => new SearchRow(f.Code, f.Name, f.Status, f.Domicile, officeNames.GetValueOrDefault(f.OfficeId) ?? string.Empty, f.Former)).ToList();
+            rows = found.Select(f => new SearchRow(f.Code, f.Name, f.Status, f.Domicile, officeNames.GetValueOrDefault(f.OfficeId) ?? string.Empty, null)).ToList();
         }
 
         var offices = (await OfficeNamesAsync(ct)).Select(kv => (kv.Key, kv.Value)).OrderBy(kv => kv.Value).ToList();
         var fundingNames = (await ReferenceNames.FundingSourcesAsync(db, ct)).Select(kv => (kv.Key, Cultures.Pick(kv.Value.Zh, kv.Value.En))).ToList();
+        if (moreThan)
+        {
+            // Deep pages of a dense query would walk most of the name index; a person narrows instead.
+            total = Math.Min(total, MoreThanPages * PageSize);
+        }
+
         var pager = new PagerViewModel(page, PageSize, total, "/register", new Dictionary<string, string?>
         {
             ["q"] = term, ["status"] = status?.ToString(), ["office"] = office?.ToString(), ["sponsor"] = sponsor, ["funding"] = funding,
         });
-        return View(new SearchViewModel(term, status, office, sponsor, funding, offices, fundingNames, rows, pager));
+        var openData = await db.OpenDataFiles.AsNoTracking().OrderByDescending(f => f.Day).Select(f => new OpenDataInfo(f.Day, f.Rows, f.CreatedUtc)).FirstOrDefaultAsync(ct);
+        return View(new SearchViewModel(term, status, office, sponsor, funding, offices, fundingNames, rows, pager, moreThan, openData));
+    }
+
+    /// <summary>The latest open-data file of the register: CSV (UTF-8 with BOM, formulas neutralised) or JSON.</summary>
+    [HttpGet("/register/open-data.{format:regex(^(csv|json)$)}")]
+    public async Task<IActionResult> OpenData(string format, CancellationToken ct)
+    {
+        var file = await db.OpenDataFiles.AsNoTracking().Where(f => f.Format == format).OrderByDescending(f => f.Day).FirstOrDefaultAsync(ct);
+        if (file is null)
+        {
+            return NotFound();
+        }
+
+        Response.Headers.ContentDisposition = $"attachment; filename=\"register-{file.Day:yyyy-MM-dd}.{format}\"";
+        Response.Headers["X-Content-SHA256"] = file.Sha256;
+        Response.ContentType = format == "csv" ? "text/csv; charset=utf-8" : "application/json; charset=utf-8";
+        Response.ContentLength = file.Length;
+        await Portal.Infrastructure.OpenData.OpenDataExport.WriteUncompressedAsync(file.Gzip, Response.Body, ct);
+        return new EmptyResult();
     }
 
     private async Task<Dictionary<Guid, string>> OfficeNamesAsync(CancellationToken ct) =>
@@ -148,14 +188,33 @@ public class RegisterController(PortalDbContext db, IConfiguration configuration
         var actions = (await db.EnforcementActions.AsNoTracking().Where(a => a.InstitutionId == institution.Id && a.Kind != EnforcementKind.Warning)
             .OrderByDescending(a => a.CreatedUtc).ToListAsync(ct))
             .Select(a => new PublicActionRow(a.Kind, a.TakenOn, a.Reasons, a.CorrectBy)).ToList();
+        var versions = await db.InstitutionVersions.AsNoTracking().Where(v => v.InstitutionId == institution.Id).OrderBy(v => v.Number)
+            .Select(v => new { v.Number, v.EffectiveOn, v.Items }).ToListAsync(ct);
+        var changes = new List<PublicChangeRow>();
+        for (var n = 1; n < versions.Count; n++)
+        {
+            // Identity numbers never leave the back office: compare with them blanked.
+            var before = versions[n - 1].Items with { LegalRepresentativeIdNumber = string.Empty };
+            var after = versions[n].Items with { LegalRepresentativeIdNumber = string.Empty };
+            changes.AddRange(Portal.Domain.Filings.ItemComparison.Compare(before, after).Where(c => c.Old != c.New)
+                .Select(c => new PublicChangeRow(versions[n].EffectiveOn, c.Item, FundingText(c.Item, c.Old.Trim(), funding), FundingText(c.Item, c.New.Trim(), funding))));
+        }
+
+        changes.Reverse();
+        var announcements = (await db.Announcements.AsNoTracking().Where(a => a.InstitutionId == institution.Id).OrderByDescending(a => a.PublishedUtc).Take(50)
+            .Select(a => new { a.Id, a.PublishedOn, a.TitleZh, a.TitleEn }).ToListAsync(ct))
+            .Select(a => new PublicAnnouncementRow(a.Id, a.PublishedOn, Cultures.Pick(a.TitleZh, a.TitleEn))).ToList();
         return View(new PublicProfileViewModel(
             institution.Code, institution.Current.Name, institution.Status, institution.RegisteredOn, institution.EndedOn,
             Cultures.Pick(office.NameZh, office.NameEn), RegisteredItemsViewModel.From(institution.Current, funding, false),
             certificate?.Number ?? institution.CertificateNumber,
             certificate is null ? null : certificate.Status == Portal.Domain.Certificates.CertificateStatus.Valid && today > certificate.ValidUntil ? Portal.Domain.Certificates.CertificateStatus.Expired : certificate.Status,
             certificate?.ValidUntil ?? institution.CertificateValidUntil,
-            institution.HoldCorrectBy, reports, actions));
+            institution.HoldCorrectBy, reports, actions, changes, announcements));
     }
+
+    private static string FundingText(Portal.Domain.Filings.RegisteredItem item, string value, IReadOnlyDictionary<string, (string Zh, string En)> funding) =>
+        item == Portal.Domain.Filings.RegisteredItem.FundingSource && funding.TryGetValue(value, out var f) ? Cultures.Pick(f.Zh, f.En) : value;
 
     [HttpGet("/reports")]
     public async Task<IActionResult> Published(int? year, CancellationToken ct)

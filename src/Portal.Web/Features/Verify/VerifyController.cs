@@ -53,13 +53,12 @@ public sealed class VerifyForm
 /// </summary>
 [AllowAnonymous]
 [EnableRateLimiting(RateLimits.Verify)]
-public class VerifyController(PortalDbContext db, SigningKeyStore keys, TimeProvider clock) : Controller
+public class VerifyController(PortalDbContext db, SigningKeyStore keys, CertificateVerification verification) : Controller
 {
     [HttpGet("/v/{**token}")]
     public async Task<IActionResult> Token(string? token, CancellationToken ct)
     {
-        var clean = CertificateTokens.Extract(token);
-        var model = clean is null ? NotIssued() : await ForHashAsync(CertificateTokens.Sha256(clean), ct);
+        var model = await verification.ForTokenAsync(token, ct);
         Response.Headers.CacheControl = "no-store"; // the status can change after printing
         return View("Result", model);
     }
@@ -76,11 +75,11 @@ public class VerifyController(PortalDbContext db, SigningKeyStore keys, TimeProv
         var codeOk = UnifiedSocialCreditCode.TryParse(form.Code, out var code);
         if (!codeOk || string.IsNullOrEmpty(number) || number.Length > 20)
         {
-            return View("Result", NotIssued());
+            return View("Result", CertificateVerification.NotIssued());
         }
 
         var hash = await db.Certificates.AsNoTracking().Where(c => c.Number == number && c.Code == code.Value).Select(c => c.TokenSha256).SingleOrDefaultAsync(ct);
-        return View("Result", hash is null ? NotIssued() : await ForHashAsync(hash, ct));
+        return View("Result", hash is null ? CertificateVerification.NotIssued() : await verification.ForHashAsync(hash, ct));
     }
 
     /// <summary>The public keys (JWKS) a third party needs to verify a scanned token offline.</summary>
@@ -91,8 +90,19 @@ public class VerifyController(PortalDbContext db, SigningKeyStore keys, TimeProv
         Response.Headers.CacheControl = "public, max-age=3600";
         return Json(keys.Jwks());
     }
+}
 
-    private async Task<VerifyViewModel> ForHashAsync(string hash, CancellationToken ct)
+/// <summary>The verdict on a certificate token: one indexed lookup by the token's hash. Shared by the verify page and the API.</summary>
+public sealed class CertificateVerification(PortalDbContext db, TimeProvider clock)
+{
+    /// <summary>A token, or a URL or text with the token in it (what a scanner hands over).</summary>
+    public async Task<VerifyViewModel> ForTokenAsync(string? tokenOrUrl, CancellationToken ct)
+    {
+        var clean = CertificateTokens.Extract(tokenOrUrl);
+        return clean is null ? NotIssued() : await ForHashAsync(CertificateTokens.Sha256(clean), ct);
+    }
+
+    public async Task<VerifyViewModel> ForHashAsync(string hash, CancellationToken ct)
     {
         var english = Cultures.IsEnglish;
         var row = await db.Certificates.AsNoTracking()
@@ -145,5 +155,5 @@ public class VerifyController(PortalDbContext db, SigningKeyStore keys, TimeProv
 
     private static PrintedRow Row(string label, string asIssued, string? now) => new(label, asIssued, now is null || now == asIssued ? null : now);
 
-    private static VerifyViewModel NotIssued() => new(Verdict.NotIssued, null, null, null, null, null, null, null, null, null, null, null, [], null);
+    public static VerifyViewModel NotIssued() => new(Verdict.NotIssued, null, null, null, null, null, null, null, null, null, null, null, [], null);
 }

@@ -1,0 +1,214 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Portal.Domain.AnnualReports;
+using Portal.Domain.Certificates;
+using Portal.Domain.Filings;
+using Portal.Domain.Institutions;
+using Portal.Infrastructure.Feed;
+using Portal.Infrastructure.Search;
+
+namespace Portal.Infrastructure.Data;
+
+/// <summary>
+/// Keeps two derived parts of the register in step with every write, whichever use case makes it:
+/// the search columns (copied into the full-text index by database triggers, so in the same
+/// transaction) and the public change feed (numbered from a counter row inside the same transaction).
+/// Doing it here rather than in each use case means a new write path cannot forget either.
+/// </summary>
+public partial class PortalDbContext
+{
+    public const string SearchNamesColumn = "SearchNames";
+    public const string SearchGramsColumn = "SearchGrams";
+    public const string FeedCounterKey = "feed";
+
+    public DbSet<FeedEvent> FeedEvents => Set<FeedEvent>();
+
+    /// <summary>Set by tests and tools that need the feed's clock; the feed otherwise stamps UTC now.</summary>
+    public TimeProvider Clock { get; set; } = TimeProvider.System;
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        ChangeTracker.DetectChanges();
+        UpdateSearchColumns();
+        var events = await CollectFeedEventsAsync(cancellationToken);
+        if (events.Count == 0)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        var own = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        try
+        {
+            // Reserve the numbers in one UPDATE: it takes the counter row's write lock until commit, so
+            // a later writer's numbers are always higher and become visible only after ours.
+            var last = await ReserveAsync(events.Count, cancellationToken);
+            var first = last - events.Count + 1;
+            for (var i = 0; i < events.Count; i++)
+            {
+                events[i].Sequence = first + i;
+                FeedEvents.Add(events[i]);
+            }
+
+            var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            if (own is not null)
+            {
+                await own.CommitAsync(cancellationToken);
+            }
+
+            return written;
+        }
+        finally
+        {
+            if (own is not null)
+            {
+                await own.DisposeAsync();
+            }
+        }
+    }
+
+    private async Task<long> ReserveAsync(int count, CancellationToken ct)
+    {
+        var updated = await Counters.Where(c => c.Key == FeedCounterKey).ExecuteUpdateAsync(s => s.SetProperty(c => c.Value, c => c.Value + count), ct);
+        if (updated == 0)
+        {
+            await Database.ExecuteSqlAsync($"INSERT INTO Counters (\"Key\", \"Value\") VALUES ({FeedCounterKey}, {(long)count})", ct);
+            return count;
+        }
+
+        return await Counters.AsNoTracking().Where(c => c.Key == FeedCounterKey).Select(c => c.Value).SingleAsync(ct);
+    }
+
+    private void UpdateSearchColumns()
+    {
+        foreach (var entry in ChangeTracker.Entries<Institution>())
+        {
+            if (entry.State is not (EntityState.Added or EntityState.Modified))
+            {
+                continue;
+            }
+
+            var names = entry.Property<string?>(SearchNamesColumn);
+            var current = entry.Entity.Current;
+            var updated = SearchText.AppendNames(entry.State == EntityState.Added ? null : names.CurrentValue, current.Name, current.SecondName);
+            if (names.CurrentValue != updated)
+            {
+                names.CurrentValue = updated;
+                entry.Property<string?>(SearchGramsColumn).CurrentValue = SearchText.Grams(updated);
+            }
+        }
+    }
+
+    private async Task<List<FeedEvent>> CollectFeedEventsAsync(CancellationToken ct)
+    {
+        var now = Clock.GetUtcNow().UtcDateTime;
+        var events = new List<FeedEvent>();
+        FeedEvent Event(string kind, Guid institutionId, string code, object data) => new()
+        {
+            Kind = kind, InstitutionId = institutionId, Code = code, OccurredUtc = now,
+            Data = JsonSerializer.Serialize(data, FeedJson.Options),
+        };
+
+        foreach (var entry in ChangeTracker.Entries<Institution>().ToList())
+        {
+            var i = entry.Entity;
+            if (entry.State == EntityState.Added)
+            {
+                events.Add(Event(FeedEventKinds.Registered, i.Id, i.Code, new { name = i.Current.Name, registeredOn = i.RegisteredOn, officeId = i.OfficeId }));
+            }
+            else if (entry.State == EntityState.Modified && StatusChanged(entry, out var status))
+            {
+                var kind = status == InstitutionStatus.Revoked ? FeedEventKinds.Revoked : FeedEventKinds.Deregistered;
+                events.Add(Event(kind, i.Id, i.Code, new { name = i.Current.Name, endedOn = i.EndedOn }));
+            }
+        }
+
+        foreach (var entry in ChangeTracker.Entries<InstitutionVersion>().Where(e => e.State == EntityState.Added && e.Entity.Number > 1).ToList())
+        {
+            var v = entry.Entity;
+            var before = await InstitutionVersions.AsNoTracking().Where(p => p.InstitutionId == v.InstitutionId && p.Number == v.Number - 1).Select(p => p.Items).SingleOrDefaultAsync(ct);
+            var code = await CodeOfAsync(v.InstitutionId, ct);
+            var changes = before is null ? [] : PublicChanges(before, v.Items);
+            events.Add(Event(FeedEventKinds.Changed, v.InstitutionId, code, new { name = v.Items.Name, effectiveOn = v.EffectiveOn, version = v.Number, changes }));
+        }
+
+        foreach (var entry in ChangeTracker.Entries<Certificate>().ToList())
+        {
+            var c = entry.Entity;
+            if (entry.State == EntityState.Added)
+            {
+                events.Add(Event(FeedEventKinds.CertificateIssued, c.InstitutionId, c.Code, new { number = c.Number, reason = c.Reason.ToString(), validFrom = c.ValidFrom, validUntil = c.ValidUntil }));
+            }
+            else if (entry.State == EntityState.Modified && entry.Property(x => x.Status).IsModified && entry.Property(x => x.Status).OriginalValue != c.Status)
+            {
+                var kind = c.Status switch
+                {
+                    CertificateStatus.Superseded => FeedEventKinds.CertificateSuperseded,
+                    CertificateStatus.Voided => FeedEventKinds.CertificateVoided,
+                    CertificateStatus.Expired => FeedEventKinds.CertificateExpired,
+                    _ => null,
+                };
+                if (kind is not null)
+                {
+                    events.Add(Event(kind, c.InstitutionId, c.Code, new { number = c.Number, endedOn = c.EndedOn, reason = c.VoidReason?.ToString() }));
+                }
+            }
+        }
+
+        foreach (var entry in ChangeTracker.Entries<AnnualReport>().ToList())
+        {
+            var r = entry.Entity;
+            var published = r.State == ReportState.Published
+                && (entry.State == EntityState.Added || (entry.State == EntityState.Modified && entry.Property(x => x.State).OriginalValue != ReportState.Published));
+            if (published)
+            {
+                events.Add(Event(FeedEventKinds.ReportPublished, r.InstitutionId, await CodeOfAsync(r.InstitutionId, ct), new { reportId = r.Id, year = r.Year, version = r.Version, publishedOn = r.PublishedOn }));
+            }
+        }
+
+        return events;
+    }
+
+    private static bool StatusChanged(EntityEntry<Institution> entry, out InstitutionStatus status)
+    {
+        var property = entry.Property(x => x.Status);
+        status = entry.Entity.Status;
+        return property.IsModified && property.OriginalValue != status && status != InstitutionStatus.Registered;
+    }
+
+    private async Task<string> CodeOfAsync(Guid institutionId, CancellationToken ct) =>
+        ChangeTracker.Entries<Institution>().FirstOrDefault(e => e.Entity.Id == institutionId)?.Entity.Code
+        ?? await Institutions.AsNoTracking().Where(i => i.Id == institutionId).Select(i => i.Code).SingleAsync(ct);
+
+    /// <summary>Old → new of each changed item; the legal representative by name only (identity numbers are never public).</summary>
+    private static List<object> PublicChanges(RegisteredItems before, RegisteredItems after)
+    {
+        var safeBefore = before with { LegalRepresentativeIdNumber = string.Empty };
+        var safeAfter = after with { LegalRepresentativeIdNumber = string.Empty };
+        return ItemComparison.Compare(safeBefore, safeAfter).Where(c => c.Old != c.New)
+            .Select(c => (object)new { item = c.Item.ToString(), old = c.Old.Trim(), @new = c.New.Trim() }).ToList();
+    }
+}
+
+public static class FeedJson
+{
+    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All),
+    };
+}
+
+public partial class PortalDbContext
+{
+    public DbSet<Api.ApiClient> ApiClients => Set<Api.ApiClient>();
+
+    public DbSet<Api.ApiClientInstitution> ApiClientInstitutions => Set<Api.ApiClientInstitution>();
+}
+
+public partial class PortalDbContext
+{
+    public DbSet<OpenData.OpenDataFile> OpenDataFiles => Set<OpenData.OpenDataFile>();
+}

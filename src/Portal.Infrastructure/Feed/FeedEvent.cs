@@ -1,0 +1,37 @@
+namespace Portal.Infrastructure.Feed;
+
+/// <summary>
+/// One event of the public register's change feed (GET /api/v1/feed). <see cref="Sequence"/> comes
+/// from a counter row taken inside the writing transaction, so sequences become visible strictly in
+/// order: a reader that resumes after its last sequence never misses or repeats one.
+/// </summary>
+public class FeedEvent
+{
+    public long Sequence { get; set; }
+
+    public required string Kind { get; set; }
+
+    public Guid InstitutionId { get; set; }
+
+    public required string Code { get; set; }
+
+    public DateTime OccurredUtc { get; set; }
+
+    /// <summary>Public facts of the event as JSON (names, changed items, certificate number); never identity numbers.</summary>
+    public required string Data { get; set; }
+}
+
+public static class FeedEventKinds
+{
+    public const string Registered = "institution.registered";
+    public const string Changed = "institution.changed";
+    public const string Deregistered = "institution.deregistered";
+    public const string Revoked = "institution.revoked";
+    public const string CertificateIssued = "certificate.issued";
+    public const string CertificateSuperseded = "certificate.superseded";
+    public const string CertificateVoided = "certificate.voided";
+    public const string CertificateExpired = "certificate.expired";
+    public const string ReportPublished = "annual-report.published";
+
+    public static readonly string[] All = [Registered, Changed, Deregistered, Revoked, CertificateIssued, CertificateSuperseded, CertificateVoided, CertificateExpired, ReportPublished];
+}
