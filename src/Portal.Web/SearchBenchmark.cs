@@ -20,7 +20,7 @@ public static class SearchBenchmark
     public static readonly string[] Queries =
     [
         "卫生", "小学", "文化", "兽医", "敬老", "园",
-        "卫生院", "中心小学", "农业技术推广站", "便民服务中心", "第37中学", "竹仙村", "青梅乡", "桐庐县青梅", "西湖区安宝街道",
+        "卫生院", "中心小学", "农业技术推广站", "便民服务中心", "第37中学", "竹仙村", "青梅乡", "桐庐县青梅", "西湖区安宝街道", "义乌市万", "磐安县青",
     ];
 
     public static async Task<int> RunAsync(WebApplication app, string[] args)

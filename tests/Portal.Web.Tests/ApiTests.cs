@@ -327,6 +327,25 @@ public class ApiTests(PortalFactory factory) : IClassFixture<PortalFactory>
     }
 
     [Fact]
+    public async Task TheFeed_CarriesEveryKindOfRegisterEvent_FromTheWritesThatMadeThem()
+    {
+        var client = await ApiClientsForTests.RegisterAsync(factory, "全量订阅", [ApiScopes.FeedRead]);
+        using var api = await ApiClientsForTests.ApiAsync(factory, client);
+        var page = await api.GetFromJsonAsync<JsonElement>("/api/v1/feed?limit=1000");
+        var events = page.GetProperty("events").EnumerateArray().ToList();
+        var kinds = events.Select(e => e.GetProperty("kind").GetString()).ToHashSet();
+        foreach (var kind in new[] { "institution.registered", "institution.changed", "certificate.issued", "certificate.superseded", "certificate.voided", "annual-report.published" })
+        {
+            Assert.Contains(kind, kinds);
+        }
+
+        var change = events.First(e => e.GetProperty("kind").GetString() == "institution.changed");
+        Assert.Equal("Sponsor", change.GetProperty("data").GetProperty("changes")[0].GetProperty("item").GetString());
+        Assert.Equal(HttpStatusCode.BadRequest, (await api.GetAsync("/api/v1/feed?after=abc")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await api.GetAsync("/api/v1/feed?limit=5000")).StatusCode);
+    }
+
+    [Fact]
     public async Task AuthorizationCodeWithPkce_IssuesATokenForTheSignedInPerson()
     {
         const string redirect = "https://app.example/callback";

@@ -104,6 +104,16 @@ public sealed class RegisterSearch(PortalDbContext db)
     private async Task<RegisterResult> SearchWithLinqAsync(RegisterQuery query, string term, CancellationToken ct)
     {
         var q = db.Institutions.AsNoTracking().Where(i => EF.Property<string>(i, PortalDbContext.SearchNamesColumn).Contains(term));
+        if (db.Database.IsSqlServer() && SearchText.IsGrammable(term) && await HasFullTextIndexAsync(ct))
+        {
+            // Narrow by the gram index first (ADR 0003); the LIKE above confirms the exact substring.
+            var grams = SearchText.Grams(SearchText.Normalize(term)).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            var condition = new System.Globalization.StringInfo(term).LengthInTextElements == 1
+                ? "\"" + grams[0] + "*\""
+                : string.Join(" AND ", grams.Where(g => g.Length > 1 || grams.Length == 1).Select(g => "\"" + g + "\""));
+            q = q.Where(i => EF.Functions.Contains(EF.Property<string>(i, PortalDbContext.SearchGramsColumn), condition));
+        }
+
         if (query.Status is { } st)
         {
             q = q.Where(i => i.Status == st);
@@ -132,6 +142,12 @@ public sealed class RegisterSearch(PortalDbContext db)
             .ToListAsync(ct);
         return new RegisterResult(rows.Select(r => new RegisterHit(r.Id, r.Code, r.Name, r.SecondName, r.Status, r.Domicile, r.OfficeId, FormerName(term, r.Name, r.SecondName, r.Names))).ToList(), total, false);
     }
+
+    private static bool? _fullText;
+
+    private async Task<bool> HasFullTextIndexAsync(CancellationToken ct) => _fullText ??= await db.Database
+        .SqlQueryRaw<int>("SELECT CASE WHEN EXISTS (SELECT 1 FROM sys.fulltext_indexes WHERE object_id = OBJECT_ID('Institutions')) THEN 1 ELSE 0 END AS [Value]")
+        .SingleAsync(ct) == 1;
 
     /// <summary>The former name that matched, when neither current name did.</summary>
     public static string? FormerName(string term, string name, string? secondName, string? names)
