@@ -43,6 +43,7 @@ public static class DependencyInjection
         services.AddScoped<ICertificateIssuance>(sp => sp.GetRequiredService<CertificateIssuer>());
         services.AddScoped<CodeRegistry>();
         services.AddScoped<Search.RegisterSearch>();
+        services.AddScoped<Statistics.OfficeStatistics>();
         services.AddScoped<CalendarStore>();
         services.AddScoped<EmailOutbox>();
         services.AddScoped<ReferenceDataSeeder>();
