@@ -166,6 +166,30 @@ public sealed class DemoDataSeeder(PortalDbContext db, UserManager<PortalUser> u
             return filing;
         }
 
+        // Decided earlier this year, behind the agricultural centre's change and the media centre's re-issued
+        // certificate above, so the statistics and the records behind them agree.
+        static DateTime At(DateOnly day) => day.ToDateTime(new TimeOnly(2, 0), DateTimeKind.Utc); // 10:00 in China
+        var agri = institutions.Single(i => i.Current.Name == "浦江县农业技术推广中心");
+        var agriChange = Filing.StartFor(FilingKind.Change, agri.OfficeId, agri.Id, agri.Current with { Sponsor = "浦江县农业农村局" }, $"{CountyRegion}-{today.Year}-D{++serial:D4}", clerk, At(today.AddDays(-53)));
+        agriChange.DescribeChange(agri.Current, null, "机构改革后举办单位更名");
+        var media = institutions.Single(i => i.Current.Name == "浦江县融媒体中心");
+        var mediaReissue = Filing.StartFor(FilingKind.CertificateReissue, media.OfficeId, media.Id, media.Current, $"{CountyRegion}-{today.Year}-D{++serial:D4}", clerk, At(today.AddDays(-20)));
+        mediaReissue.DescribeCertificateRequest("证书正本遗失，已登报声明作废。");
+        foreach (var (filing, submittedOn, acceptedOn, decidedOn) in new[] { (agriChange, today.AddDays(-52), today.AddDays(-50), today.AddDays(-40)), (mediaReissue, today.AddDays(-19), today.AddDays(-18), today.AddDays(-12)) })
+        {
+            foreach (var material in FilingMaterials.Required(filing.Kind, filing.ChangedItems()))
+            {
+                var file = StoredFile.Create(DemoPdf, now);
+                db.StoredFiles.Add(file);
+                filing.Attach(material, material + ".pdf", "application/pdf", DemoPdf.Length, file.Sha256, file.Id, clerk.UserId, At(submittedOn));
+            }
+
+            filing.Submit(clerk, submittedOn, At(submittedOn), nameTaken: false);
+            filing.Accept(registrar, acceptedOn, At(acceptedOn));
+            filing.Approve(registrar, decidedOn, At(decidedOn), null);
+            db.Filings.Add(filing);
+        }
+
         // Submitted two days ago: waiting for acceptance.
         var submitted = Start("浦江县第二中学", FilingKind.Change, i => i with { LegalRepresentative = "楼志刚", LegalRepresentativeIdNumber = ResidentIdNumber.WithCheck("33072619750606123") });
         submitted.Submit(clerk, today.AddDays(-2), now, nameTaken: false);
@@ -189,11 +213,12 @@ public sealed class DemoDataSeeder(PortalDbContext db, UserManager<PortalUser> u
         var clerk = new FilingActor("demo-seed", "单位经办人", FilingRole.Applicant);
         var registrar = new FilingActor("demo-seed", "登记员 赵雪", FilingRole.Registrar);
         DateOnly Day(int month, int day) => new DateOnly(year + 1, month, day) is var d && d <= today ? d : today;
+        static DateTime At(DateOnly day) => day.ToDateTime(new TimeOnly(2, 0), DateTimeKind.Utc); // 10:00 in China: each step on its own day
 
         AnnualReport Filed(string name, DateOnly submittedOn, decimal start, decimal end)
         {
             var institution = institutions.Single(i => i.Current.Name == name);
-            var report = AnnualReport.Start(institution.Id, institution.OfficeId, year, new ReportContent { ChangeCompliance = "无" }, clerk, now);
+            var report = AnnualReport.Start(institution.Id, institution.OfficeId, year, new ReportContent { ChangeCompliance = "无" }, clerk, At(submittedOn.AddDays(-5)));
             report.SaveDraft(new ReportContent
             {
                 BusinessActivities = $"{year}年，{name}围绕主责主业开展工作，全年完成各项业务目标。",
@@ -216,16 +241,16 @@ public sealed class DemoDataSeeder(PortalDbContext db, UserManager<PortalUser> u
                 report.Attach(kind, kind + ".pdf", "application/pdf", DemoPdf.Length, file.Sha256, file.Id, now);
             }
 
-            report.Submit(clerk, window, submittedOn, now);
+            report.Submit(clerk, window, submittedOn, At(submittedOn));
             db.AnnualReports.Add(report);
             return report;
         }
 
-        Filed("浦江县实验小学", Day(2, 10), 320m, 335.5m).Publish(registrar, Day(2, 20), now, []);
+        Filed("浦江县实验小学", Day(2, 10), 320m, 335.5m).Publish(registrar, Day(2, 20), At(Day(2, 20)), []);
         var flagged = Filed("浦江县第二中学", Day(3, 2), 560m, 498.25m);
-        flagged.Publish(registrar, Day(3, 12), now, [ReportSection.Litigation]);
-        flagged.FlagForOnSiteCheck(registrar, now, "净资产较上年减少超过10%，安排实地核查。");
-        Filed("浦江县黄宅镇中心卫生院", Day(3, 20), 150m, 162.4m).Return(registrar, now, "资产负债表与填报的净资产年末数不一致，请核对后重新报送。");
+        flagged.Publish(registrar, Day(3, 12), At(Day(3, 12)), [ReportSection.Litigation]);
+        flagged.FlagForOnSiteCheck(registrar, At(Day(3, 12)), "净资产较上年减少超过10%，安排实地核查。");
+        Filed("浦江县黄宅镇中心卫生院", Day(3, 20), 150m, 162.4m).Return(registrar, At(Day(3, 24)), "资产负债表与填报的净资产年末数不一致，请核对后重新报送。");
         Filed("浦江县疾病预防控制中心", Day(5, 8), 210m, 215m); // after 31 March: late, waiting for review
         Filed("浦江县农业技术推广中心", Day(3, 28), 60m, 61.2m); // on time, waiting for review
     }

@@ -229,7 +229,7 @@ public sealed class OfficeStatistics(PortalDbContext db, CalendarStore calendars
     {
         var names = await db.Institutions.AsNoTracking().Where(i => i.OfficeId == officeId).Select(i => new { i.Id, i.Current.Name, i.Code }).ToDictionaryAsync(i => i.Id, ct);
         string NameOf(Guid? id) => id is { } x && names.TryGetValue(x, out var n) ? n.Name : string.Empty;
-        string? Profile(Guid? id) => id is { } x && names.TryGetValue(x, out var n) ? "/registry/institutions/" + n.Code : null;
+        string? Profile(Guid? id) => id is { } x && names.ContainsKey(x) ? "/registry/institutions/" + x : null;
 
         if (metric is Metric.SetupApproved or Metric.ChangeApproved or Metric.DeregistrationApproved or Metric.Refused or Metric.CodeRecordsUpdated or Metric.DecidedOnTime or Metric.DecidedLate)
         {
@@ -271,9 +271,9 @@ public sealed class OfficeStatistics(PortalDbContext db, CalendarStore calendars
         {
             var (fromUtc, toUtc) = UtcBounds(period);
             var rows = await db.IssuedCodes.AsNoTracking().Where(c => c.OfficeId == officeId && c.IssuedUtc >= fromUtc && c.IssuedUtc < toUtc).OrderBy(c => c.IssuedUtc).ToListAsync(ct);
-            var byCode = names.Values.ToDictionary(n => n.Code, n => n.Name);
-            return rows.Select(c => new MetricRecord(DateOnly.FromDateTime(c.IssuedUtc.AddHours(8)), c.Code, byCode.GetValueOrDefault(c.Code) ?? string.Empty, null,
-                byCode.ContainsKey(c.Code) ? "/registry/institutions/" + c.Code : null)).ToList();
+            var byCode = names.Values.ToDictionary(n => n.Code);
+            return rows.Select(c => new MetricRecord(DateOnly.FromDateTime(c.IssuedUtc.AddHours(8)), c.Code, byCode.GetValueOrDefault(c.Code)?.Name ?? string.Empty, null,
+                byCode.TryGetValue(c.Code, out var n) ? "/registry/institutions/" + n.Id : null)).ToList();
         }
 
         if (metric == Metric.ReportsMissing)
