@@ -1402,3 +1402,73 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126171816_RegisterImport'
+)
+BEGIN
+    CREATE TABLE [ImportRuns] (
+        [Id] uniqueidentifier NOT NULL,
+        [OfficeId] uniqueidentifier NOT NULL,
+        [FileName] nvarchar(260) NOT NULL,
+        [FileId] uniqueidentifier NOT NULL,
+        [ErrorsFileId] uniqueidentifier NULL,
+        [Encoding] nvarchar(16) NOT NULL,
+        [CreatedUtc] datetime2 NOT NULL,
+        [CreatedBy] nvarchar(256) NOT NULL,
+        [TotalRows] int NOT NULL,
+        [ErrorCount] int NOT NULL,
+        [AlreadyPresent] int NOT NULL,
+        [State] nvarchar(32) NOT NULL,
+        [ProcessedRows] int NOT NULL,
+        [Inserted] int NOT NULL,
+        [Skipped] int NOT NULL,
+        [UpdatedUtc] datetime2 NOT NULL,
+        [Elapsed] time NOT NULL,
+        CONSTRAINT [PK_ImportRuns] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_ImportRuns_Offices_OfficeId] FOREIGN KEY ([OfficeId]) REFERENCES [Offices] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126171816_RegisterImport'
+)
+BEGIN
+    CREATE TABLE [ImportRunInstitutions] (
+        [ImportRunId] uniqueidentifier NOT NULL,
+        [InstitutionId] uniqueidentifier NOT NULL,
+        CONSTRAINT [PK_ImportRunInstitutions] PRIMARY KEY ([ImportRunId], [InstitutionId]),
+        CONSTRAINT [FK_ImportRunInstitutions_ImportRuns_ImportRunId] FOREIGN KEY ([ImportRunId]) REFERENCES [ImportRuns] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126171816_RegisterImport'
+)
+BEGIN
+    CREATE INDEX [IX_ImportRunInstitutions_InstitutionId] ON [ImportRunInstitutions] ([InstitutionId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126171816_RegisterImport'
+)
+BEGIN
+    CREATE INDEX [IX_ImportRuns_OfficeId_CreatedUtc] ON [ImportRuns] ([OfficeId], [CreatedUtc]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126171816_RegisterImport'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261126171816_RegisterImport', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

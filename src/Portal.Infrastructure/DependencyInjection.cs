@@ -44,6 +44,7 @@ public static class DependencyInjection
         services.AddScoped<CodeRegistry>();
         services.AddScoped<Search.RegisterSearch>();
         services.AddScoped<Statistics.OfficeStatistics>();
+        services.AddScoped<Import.RegisterImport>();
         services.AddScoped<CalendarStore>();
         services.AddScoped<EmailOutbox>();
         services.AddScoped<ReferenceDataSeeder>();

@@ -119,6 +119,10 @@ public partial class PortalDbContext
             {
                 events.Add(Event(FeedEventKinds.Registered, i.Id, i.Code, new { name = i.Current.Name, registeredOn = i.RegisteredOn, officeId = i.OfficeId }));
             }
+            else if (entry.State == EntityState.Deleted)
+            {
+                events.Add(Event(FeedEventKinds.Withdrawn, i.Id, i.Code, new { name = i.Current.Name }));
+            }
             else if (entry.State == EntityState.Modified && StatusChanged(entry, out var status))
             {
                 var kind = status == InstitutionStatus.Revoked ? FeedEventKinds.Revoked : FeedEventKinds.Deregistered;
@@ -211,4 +215,11 @@ public partial class PortalDbContext
 public partial class PortalDbContext
 {
     public DbSet<OpenData.OpenDataFile> OpenDataFiles => Set<OpenData.OpenDataFile>();
+}
+
+public partial class PortalDbContext
+{
+    public DbSet<Import.ImportRun> ImportRuns => Set<Import.ImportRun>();
+
+    public DbSet<Import.ImportRunInstitution> ImportRunInstitutions => Set<Import.ImportRunInstitution>();
 }

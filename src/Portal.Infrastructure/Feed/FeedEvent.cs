@@ -27,11 +27,14 @@ public static class FeedEventKinds
     public const string Changed = "institution.changed";
     public const string Deregistered = "institution.deregistered";
     public const string Revoked = "institution.revoked";
+
+    /// <summary>An imported record taken back out (the import was rolled back): it was never registered on the portal.</summary>
+    public const string Withdrawn = "institution.withdrawn";
     public const string CertificateIssued = "certificate.issued";
     public const string CertificateSuperseded = "certificate.superseded";
     public const string CertificateVoided = "certificate.voided";
     public const string CertificateExpired = "certificate.expired";
     public const string ReportPublished = "annual-report.published";
 
-    public static readonly string[] All = [Registered, Changed, Deregistered, Revoked, CertificateIssued, CertificateSuperseded, CertificateVoided, CertificateExpired, ReportPublished];
+    public static readonly string[] All = [Registered, Changed, Deregistered, Revoked, Withdrawn, CertificateIssued, CertificateSuperseded, CertificateVoided, CertificateExpired, ReportPublished];
 }
