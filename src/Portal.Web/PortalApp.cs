@@ -258,6 +258,8 @@ public static class PortalApp
         services.AddScoped<DecideFiling>();
         services.AddSingleton<Features.Certificates.CertificateExpiryJob>();
         services.AddHostedService(sp => sp.GetRequiredService<Features.Certificates.CertificateExpiryJob>());
+        services.AddSingleton<Features.Import.ImportWorker>();
+        services.AddHostedService(sp => sp.GetRequiredService<Features.Import.ImportWorker>());
         services.AddSingleton<Features.Register.OpenDataExportJob>();
         services.AddHostedService(sp => sp.GetRequiredService<Features.Register.OpenDataExportJob>());
         services.AddSingleton<Features.AnnualReports.ReportCycleJob>();

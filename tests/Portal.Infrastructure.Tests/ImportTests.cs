@@ -42,7 +42,7 @@ public class ImportTests
     private static async Task<ImportRun> DryRunAsync(TestDatabase t, byte[] file, Guid? office = null)
     {
         await using var scope = t.Scope();
-        return await scope.ServiceProvider.GetRequiredService<RegisterImport>().CreateRunAsync(office ?? County, "register.csv", file, "supervisor@test", e => e.Code);
+        return await scope.ServiceProvider.GetRequiredService<RegisterImport>().CreateRunAsync(office ?? County, "register.csv", file, "supervisor@test");
     }
 
     private static async Task RunToEndAsync(TestDatabase t, Guid run)

@@ -318,8 +318,11 @@ public sealed class RegisterImport(PortalDbContext db, TimeProvider clock)
             errors.OrderBy(e => e.Row).ThenBy(e => Array.FindIndex(Columns, c => c.Key == e.Column)).ToList(), present);
     }
 
-    /// <summary>The dry run: validates and records the run (with the file and its errors). Writes no institution.</summary>
-    public async Task<ImportRun> CreateRunAsync(Guid officeId, string fileName, byte[] bytes, string createdBy, Func<ImportError, string> describe, CancellationToken ct = default)
+    /// <summary>
+    /// The dry run: validates and records the run (with the file and its errors, kept as codes so each reader
+    /// sees them in their own language). Writes no institution.
+    /// </summary>
+    public async Task<ImportRun> CreateRunAsync(Guid officeId, string fileName, byte[] bytes, string createdBy, CancellationToken ct = default)
     {
         var validation = await ValidateAsync(bytes, officeId, ct);
         var now = clock.GetUtcNow().UtcDateTime;
@@ -331,7 +334,7 @@ public sealed class RegisterImport(PortalDbContext db, TimeProvider clock)
             var csv = new StringBuilder(Csv.Line(["row", "column", "error", "value"]));
             foreach (var e in validation.Errors)
             {
-                csv.Append(Csv.Line([e.Row.ToString(CultureInfo.InvariantCulture), e.Column, describe(e), e.Value]));
+                csv.Append(Csv.Line([e.Row.ToString(CultureInfo.InvariantCulture), e.Column, e.Code, e.Value]));
             }
 
             errorsFile = StoredFile.Create([.. Csv.Utf8Bom, .. Csv.Encoding.GetBytes(csv.ToString())], now);
