@@ -47,4 +47,62 @@ public static class Commands
             : "NOT issued by this portal's keys.");
         return verdict.Check == TokenCheck.Valid ? 0 : 1;
     }
+
+    /// <summary>
+    /// backup [--to &lt;folder&gt;] · verify-backup &lt;folder&gt; · restore &lt;folder&gt; [--force]: the embedded
+    /// database (with its stored files) and the key directory. SQL Server: see README, Backups.
+    /// </summary>
+    public static async Task<int> BackupAsync(string[] args)
+    {
+        // Only --Key=Value settings reach the configuration: a folder path like /srv/backups/x would
+        // otherwise be read as a "/key value" switch and swallow the next argument.
+        var app = PortalApp.Build(args.Where(a => a.StartsWith("--", StringComparison.Ordinal) && a.Contains('=', StringComparison.Ordinal)).ToArray());
+        var configuration = app.Configuration;
+        var paths = app.Services.GetRequiredService<Portal.Infrastructure.RepositoryPaths>();
+        if (!string.Equals(configuration["Database:Provider"] ?? "Sqlite", "Sqlite", StringComparison.OrdinalIgnoreCase))
+        {
+            Console.Error.WriteLine("Backups here are of the embedded database; for SQL Server use BACKUP DATABASE (README, Backups).");
+            return 2;
+        }
+
+        var database = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(
+            Portal.Infrastructure.DependencyInjection.SqliteConnectionString(configuration.GetConnectionString("Portal"), paths)).DataSource;
+        var keys = paths.Resolve(configuration["CertificateSigning:KeyDirectory"] ?? "db/keys");
+        var folder = args.Skip(1).FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal));
+        var timer = Portal.Infrastructure.Backup.DatabaseBackup.Timer();
+        try
+        {
+            switch (args[0])
+            {
+                case "backup":
+                {
+                    var to = Array.IndexOf(args, "--to") is var at and >= 0 && at + 1 < args.Length ? Path.GetFullPath(args[at + 1]) : paths.Resolve("db/backups");
+                    var (made, manifest) = await Portal.Infrastructure.Backup.DatabaseBackup.CreateAsync(database, keys, to, DateTime.UtcNow);
+                    Console.WriteLine(Portal.Infrastructure.Backup.DatabaseBackup.Describe(manifest, made, timer.Elapsed));
+                    return 0;
+                }
+
+                case "verify-backup" when folder is not null:
+                {
+                    var check = await Portal.Infrastructure.Backup.DatabaseBackup.VerifyAsync(Path.GetFullPath(folder));
+                    Console.WriteLine(check.Ok ? $"{folder}: verified (integrity ok, row counts and SHA-256 match the manifest)." : $"{folder}: NOT valid — {string.Join("; ", check.Problems)}");
+                    return check.Ok ? 0 : 1;
+                }
+
+                case "restore" when folder is not null:
+                    await Portal.Infrastructure.Backup.DatabaseBackup.RestoreAsync(Path.GetFullPath(folder), database, keys, args.Contains("--force"));
+                    Console.WriteLine($"Restored {folder} to {database} in {timer.Elapsed.TotalSeconds:0.0} s. Start the portal as usual.");
+                    return 0;
+
+                default:
+                    Console.Error.WriteLine("usage: backup [--to <folder>] | verify-backup <folder> | restore <folder> [--force]");
+                    return 2;
+            }
+        }
+        catch (InvalidOperationException ex)
+        {
+            Console.Error.WriteLine(ex.Message);
+            return 1;
+        }
+    }
 }

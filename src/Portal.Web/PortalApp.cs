@@ -58,6 +58,25 @@ public static class PortalApp
             }
         }
 
+        if (args.Length >= 1 && args[0] is "backup" or "verify-backup" or "restore")
+        {
+            return await Commands.BackupAsync(args);
+        }
+
+        if (args.Length >= 2 && args[0] == "bench" && args[1] == "import")
+        {
+            var folder = Directory.CreateTempSubdirectory("portal-bench-").FullName;
+            try
+            {
+                return await ImportBenchmark.RunAsync(Build(CertificateBenchmark.Arguments(args, folder)), args, folder);
+            }
+            finally
+            {
+                Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+                Directory.Delete(folder, recursive: true);
+            }
+        }
+
         var app = Build(args);
         if (args.Length >= 2 && args[0] == "generate-register")
         {

@@ -11,7 +11,7 @@ public class StatisticsBrowserTests(BrowserFixture fixture) : IClassFixture<Brow
         var page = await fixture.LoginAsync(Demo.Supervisor);
         await page.Context.GrantPermissionsAsync(["clipboard-read", "clipboard-write"], new() { Origin = fixture.BaseUrl });
         await page.GotoAsync(fixture.BaseUrl + "/registry");
-        await page.GetByRole(AriaRole.Link, new() { Name = "统计", Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "统计", Exact = true }).ClickAsync();
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("业务统计");
         await Assertions.Expect(page.Locator("svg.chart[role=img]")).ToHaveCountAsync(3);
         await Axe.AssertNoSeriousViolationsAsync(page);
@@ -37,6 +37,12 @@ public class StatisticsBrowserTests(BrowserFixture fixture) : IClassFixture<Brow
         // A figure opens the records it counts.
         await page.Locator("[data-sentence='en'] a[data-figure]").First.ClickAsync();
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Setups approved");
+        await Axe.AssertNoSeriousViolationsAsync(page);
+
+        // The import page a supervisor starts from, with its column guide open.
+        await page.GotoAsync(fixture.BaseUrl + "/registry/import");
+        await page.Locator("details summary").ClickAsync();
+        await Assertions.Expect(page.Locator("details table")).ToContainTextAsync("legal_representative_id");
         await Axe.AssertNoSeriousViolationsAsync(page);
         await page.Context.CloseAsync();
     }
