@@ -108,4 +108,61 @@ public class ImportWebTests(PortalFactory factory) : IClassFixture<PortalFactory
         var binary = await UploadAsync(supervisor, [0x50, 0x4B, 0x03, 0x04, 0, 0, 0, 0], "register.csv");
         Assert.Equal("/registry/import", binary.Headers.Location!.ToString());
     }
+
+    [Fact]
+    public async Task AnImportedInstitution_KeepsItsPaperCertificateOnRecord_UntilItsFirstChangeIssuesTheElectronicOne()
+    {
+        using var supervisor = factory.Client();
+        await supervisor.LoginOkAsync(Demo.Supervisor);
+        var code = SyntheticRegister.Code("330726", 400_001);
+        var csv = "code,name,second_name,domicile,purpose_and_scope,legal_representative,legal_representative_id,funding_source,startup_capital,sponsor,registered_on,certificate_number,certificate_valid_until\r\n"
+            + string.Join(',', code, "浦江县纸质证书单位", "", "浦江县示例路2号", "公共服务。", "李四", ResidentIdNumber.WithCheck("33072619800202002"), "FULL", "20", "浦江县人民政府", "2003-03-03", "事证第133072699999号", "2029-03-02") + "\r\n";
+        var runUrl = (await UploadAsync(supervisor, Encoding.UTF8.GetBytes(csv))).Headers.Location!.ToString();
+        await supervisor.SubmitAsync(runUrl, runUrl + "/start", new Dictionary<string, string>());
+        await factory.Services.GetRequiredService<Portal.Web.Features.Import.ImportWorker>().RunPendingAsync(CancellationToken.None);
+
+        using var visitor = factory.Client();
+        var profile = await visitor.PageAsync("/register/" + code);
+        Assert.Contains("事证第133072699999号", profile.Body!.TextContent); // the certificate on record
+        using (var scope = factory.Services.CreateScope())
+        {
+            Assert.False(await scope.ServiceProvider.GetRequiredService<PortalDbContext>().Certificates.AnyAsync(c => c.Code == code));
+        }
+
+        // Its first change on the portal: approved, and the electronic certificate is issued.
+        await factory.AddInstitutionUserAsync("浦江县纸质证书单位", "paper.manager@test.portal");
+        using var manager = factory.Client();
+        await manager.LoginOkAsync("paper.manager@test.portal");
+        var id = await manager.StartAsync(Portal.Domain.Filings.FilingKind.Change);
+        var edit = await manager.PageAsync($"/filings/{id}/edit");
+        var fields = edit.Forms.First(f => f.GetAttribute("action")!.EndsWith("/edit", StringComparison.Ordinal))
+            .QuerySelectorAll("input[name], textarea[name], select[name]").Where(e => e.GetAttribute("name") is not ("__RequestVerificationToken" or "next"))
+            .ToDictionary(e => e.GetAttribute("name")!, e => e switch
+            {
+                IHtmlInputElement i => i.Value,
+                IHtmlTextAreaElement t => t.Value,
+                IHtmlSelectElement sel => sel.Value ?? string.Empty,
+                _ => string.Empty,
+            });
+        fields["Sponsor"] = "浦江县文化和广电旅游体育局";
+        fields["Explanation"] = "举办单位调整";
+        Assert.Equal(HttpStatusCode.Redirect, (await manager.SaveAsync(id, fields)).StatusCode);
+        await manager.UploadAllAsync(id, Portal.Domain.Filings.FilingMaterials.Required(Portal.Domain.Filings.FilingKind.Change, [Portal.Domain.Filings.RegisteredItem.Sponsor]));
+        Assert.Equal(HttpStatusCode.Redirect, (await manager.ConfirmSubmitAsync(id)).StatusCode);
+        using var registrar = factory.Client();
+        await registrar.LoginOkAsync(Demo.Registrar);
+        await registrar.DecideAsync(id, "accept");
+        await registrar.DecideAsync(id, "approve");
+        Assert.Equal(Portal.Domain.Filings.FilingState.Approved, await factory.StateAsync(id));
+
+        using (var scope = factory.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+            var certificate = await db.Certificates.AsNoTracking().SingleAsync(c => c.Code == code);
+            Assert.Equal(Portal.Domain.Certificates.CertificateStatus.Valid, certificate.Status);
+            var institution = await db.Institutions.AsNoTracking().SingleAsync(i => i.Code == code);
+            Assert.Equal(certificate.Number, institution.CertificateNumber);
+            Assert.Equal("事证第133072699999号", institution.LegacyCertificateNumber);
+        }
+    }
 }

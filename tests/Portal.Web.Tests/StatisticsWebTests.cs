@@ -114,8 +114,11 @@ public class StatisticsWebTests(PortalFactory factory) : IClassFixture<PortalFac
         var bytes = await export.Content.ReadAsByteArrayAsync();
         Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, bytes[..3]);
         var lines = System.Text.Encoding.UTF8.GetString(bytes[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal(Enum.GetValues<Metric>().Length + 1, lines.Length);
-        Assert.StartsWith("设立登记,", lines[1]);
+        Assert.StartsWith("表,项目,浦江县事业单位登记管理局", lines[0]);
+        Assert.Equal(Enum.GetValues<Metric>().Length, lines.Count(l => l.StartsWith("统计数字,", StringComparison.Ordinal)));
+        Assert.StartsWith("统计数字,设立登记,", lines[1]);
+        Assert.Contains(lines, l => l.StartsWith("按事项统计的变更,举办单位,", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("登记簿规模（当前）,登记,", StringComparison.Ordinal));
 
         var list = await registrar.GetAsync("/registry/statistics/records?metric=SetupApproved&format=csv&" + ThisYear);
         Assert.Equal("text/csv", list.Content.Headers.ContentType?.MediaType);

@@ -101,28 +101,45 @@ public class StatisticsController(PortalDbContext db, OfficeStatistics statistic
             columns.Add(new OfficeColumn(id, name, await statistics.ComputeAsync(id, period, registry.Value.DecisionDays, ct)));
         }
 
-        var header = new List<string?> { l["Stats.Col.Figure"] };
+        var header = new List<string?> { l["Stats.Col.Table"], l["Stats.Col.Figure"] };
         header.AddRange(columns.Select(c => c.Name));
         if (columns.Count > 1)
         {
             header.Add(l["Stats.Total"]);
         }
 
-        var rows = Enum.GetValues<Metric>().Select(m =>
+        var funding = (await Shared.ReferenceNames.FundingSourcesAsync(db, ct)).ToDictionary(kv => kv.Key, kv => Cultures.Pick(kv.Value.Zh, kv.Value.En));
+        var rows = new List<string?[]>();
+        void Table<TKey>(string table, IEnumerable<TKey> keys, Func<TKey, string> label, Func<OfficeFigures, TKey, double> value)
         {
-            var row = new List<string?> { l["Stats.Metric." + m] };
-            row.AddRange(columns.Select(c => c.Figures[m].ToString(CultureInfo.InvariantCulture)));
-            if (columns.Count > 1)
+            foreach (var key in keys)
             {
-                row.Add(columns.Sum(c => c.Figures[m]).ToString(CultureInfo.InvariantCulture));
-            }
+                var row = new List<string?> { table, label(key) };
+                row.AddRange(columns.Select(c => value(c.Figures, key).ToString(CultureInfo.InvariantCulture)));
+                if (columns.Count > 1)
+                {
+                    row.Add(columns.Sum(c => value(c.Figures, key)).ToString(CultureInfo.InvariantCulture));
+                }
 
-            return row.ToArray();
-        });
+                rows.Add(row.ToArray());
+            }
+        }
+
+        // Every table of the page, one section after another.
+        Table(l["Stats.Figures"], Enum.GetValues<Metric>(), m => l["Stats.Metric." + m], (f, m) => f[m]);
+        Table(l["Stats.ChangesByItem"], Enum.GetValues<Portal.Domain.Filings.RegisteredItem>(), i => l["Item." + i], (f, i) => f.ChangesByItem.GetValueOrDefault(i));
+        Table(l["Stats.FilingsByState"], Enum.GetValues<Portal.Domain.Filings.FilingState>(), st => l["FilingState." + st], (f, st) => f.FilingsByState.GetValueOrDefault(st));
+        Table(l["Stats.Enforcement"], Enum.GetValues<Portal.Domain.Oversight.EnforcementKind>(), k => l["EnforcementKind." + k], (f, k) => f.EnforcementByKind.GetValueOrDefault(k));
+        Table(l["Stats.Chart.Months"], columns[0].Figures.RegistrationsByMonth.Select(m => (m.Year, m.Month)), m => $"{m.Year}-{m.Month:00}",
+            (f, m) => f.RegistrationsByMonth.Where(x => x.Year == m.Year && x.Month == m.Month).Sum(x => x.Setup + x.Change + x.Deregistration));
+        Table(l["Stats.Chart.Processing"], [50, 90], p => "p" + p, (f, p) => (p == 50 ? f.Processing.MedianDays : f.Processing.P90Days) ?? 0);
+        Table(l["Stats.RegisterSize"], Enum.GetValues<Portal.Domain.Institutions.InstitutionStatus>(), st => l["Status." + st], (f, st) => f.RegisterByStatus.GetValueOrDefault(st));
+        Table(l["Stats.RegisterSize"], columns.SelectMany(c => c.Figures.RegisterByFunding.Keys).Distinct().Order(), code => funding.GetValueOrDefault(code) ?? code, (f, code) => f.RegisterByFunding.GetValueOrDefault(code));
+        Table(l["Stats.TopSponsors"], columns.SelectMany(c => c.Figures.RegisterBySponsor.Select(x => x.Sponsor)).Distinct(), sp => sp, (f, sp) => f.RegisterBySponsor.Where(x => x.Sponsor == sp).Sum(x => x.Count));
         return CsvFile($"statistics-{period.From:yyyyMMdd}-{period.To:yyyyMMdd}.csv", header.ToArray(), rows);
     }
 
-    private FileContentResult CsvFile(string name, string?[] header, IEnumerable<string?[]> rows)
+    private FileContentResult CsvFile(string name, IEnumerable<string?> header, IEnumerable<string?[]> rows)
     {
         var text = new StringBuilder(Csv.Line(header));
         foreach (var row in rows)
