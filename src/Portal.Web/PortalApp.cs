@@ -58,6 +58,12 @@ public static class PortalApp
             }
         }
 
+        if (args.Length > 0 && args[0] == "access-table")
+        {
+            Console.Write(AccessMap.Markdown()); // the README's roles table
+            return 0;
+        }
+
         if (args.Length >= 1 && args[0] is "backup" or "verify-backup" or "restore")
         {
             return await Commands.BackupAsync(args);
