@@ -1472,3 +1472,46 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126174844_AuditLog'
+)
+BEGIN
+    CREATE TABLE [AuditEntries] (
+        [Sequence] bigint NOT NULL,
+        [AtUtc] datetime2 NOT NULL,
+        [ActorId] nvarchar(64) NULL,
+        [ActorName] nvarchar(100) NOT NULL,
+        [Action] nvarchar(64) NOT NULL,
+        [RecordType] nvarchar(32) NOT NULL,
+        [RecordId] nvarchar(64) NOT NULL,
+        [OfficeId] uniqueidentifier NULL,
+        [Address] nvarchar(64) NULL,
+        [Detail] nvarchar(500) NULL,
+        [PreviousHash] nvarchar(64) NOT NULL,
+        [Hash] nvarchar(64) NOT NULL,
+        CONSTRAINT [PK_AuditEntries] PRIMARY KEY ([Sequence])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126174844_AuditLog'
+)
+BEGIN
+    CREATE INDEX [IX_AuditEntries_OfficeId_Sequence] ON [AuditEntries] ([OfficeId], [Sequence]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126174844_AuditLog'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261126174844_AuditLog', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

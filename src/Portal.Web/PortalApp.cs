@@ -58,6 +58,15 @@ public static class PortalApp
             }
         }
 
+        if (args.Length >= 2 && args[0] == "audit" && args[1] == "verify")
+        {
+            var auditApp = Build(args.Skip(2).ToArray());
+            using var scope = auditApp.Services.CreateScope();
+            var (count, broken, reason) = await Portal.Infrastructure.Audit.AuditChain.VerifyAsync(scope.ServiceProvider.GetRequiredService<PortalDbContext>());
+            Console.WriteLine(broken is null ? $"Audit chain intact: {count:N0} entries checked." : $"Audit chain BROKEN at entry {broken}: {reason}.");
+            return broken is null ? 0 : 1;
+        }
+
         if (args.Length > 0 && args[0] == "access-table")
         {
             Console.Write(AccessMap.Markdown()); // the README's roles table
@@ -103,6 +112,14 @@ public static class PortalApp
         if (args.Length >= 2 && args[0] == "keys" && args[1] == "rotate")
         {
             var key = app.Services.GetRequiredService<SigningKeyStore>().Rotate();
+            using (var scope = app.Services.CreateScope())
+            {
+                var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+                db.Actor = new Portal.Infrastructure.Audit.SystemActor("command line (" + Environment.UserName + ")");
+                db.RecordAct("keys.rotate", "SigningKey", key.KeyId);
+                await db.SaveChangesAsync();
+            }
+
             Console.WriteLine($"New certificate signing key {key.KeyId} is active; earlier keys stay published for verification.");
             return 0;
         }
@@ -213,6 +230,8 @@ public static class PortalApp
         });
         services.AddScoped<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, Features.Api.EnabledClientHandler>();
         services.AddScoped<Features.Verify.CertificateVerification>();
+        services.AddHttpContextAccessor();
+        services.AddScoped<Portal.Infrastructure.Audit.IAuditActor, Features.Audit.HttpAuditActor>();
         services.AddProblemDetails();
         services.AddOpenApi("v1", o =>
         {

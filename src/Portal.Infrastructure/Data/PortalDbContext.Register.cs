@@ -35,7 +35,8 @@ public partial class PortalDbContext
         ChangeTracker.DetectChanges();
         UpdateSearchColumns();
         var events = await CollectFeedEventsAsync(cancellationToken);
-        if (events.Count == 0)
+        var audit = CollectAuditEntries();
+        if (events.Count == 0 && audit.Count == 0)
         {
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
@@ -45,12 +46,20 @@ public partial class PortalDbContext
         {
             // Reserve the numbers in one UPDATE: it takes the counter row's write lock until commit, so
             // a later writer's numbers are always higher and become visible only after ours.
-            var last = await ReserveAsync(events.Count, cancellationToken);
-            var first = last - events.Count + 1;
-            for (var i = 0; i < events.Count; i++)
+            if (events.Count > 0)
             {
-                events[i].Sequence = first + i;
-                FeedEvents.Add(events[i]);
+                var last = await ReserveAsync(FeedCounterKey, events.Count, cancellationToken);
+                var first = last - events.Count + 1;
+                for (var i = 0; i < events.Count; i++)
+                {
+                    events[i].Sequence = first + i;
+                    FeedEvents.Add(events[i]);
+                }
+            }
+
+            if (audit.Count > 0)
+            {
+                await ChainAsync(audit, cancellationToken);
             }
 
             var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
@@ -70,16 +79,33 @@ public partial class PortalDbContext
         }
     }
 
-    private async Task<long> ReserveAsync(int count, CancellationToken ct)
+    private async Task<long> ReserveAsync(string key, int count, CancellationToken ct)
     {
-        var updated = await Counters.Where(c => c.Key == FeedCounterKey).ExecuteUpdateAsync(s => s.SetProperty(c => c.Value, c => c.Value + count), ct);
+        var updated = await Counters.Where(c => c.Key == key).ExecuteUpdateAsync(s => s.SetProperty(c => c.Value, c => c.Value + count), ct);
         if (updated == 0)
         {
-            await Database.ExecuteSqlAsync($"INSERT INTO Counters (\"Key\", \"Value\") VALUES ({FeedCounterKey}, {(long)count})", ct);
+            await Database.ExecuteSqlAsync($"INSERT INTO Counters (\"Key\", \"Value\") VALUES ({key}, {(long)count})", ct);
             return count;
         }
 
-        return await Counters.AsNoTracking().Where(c => c.Key == FeedCounterKey).Select(c => c.Value).SingleAsync(ct);
+        return await Counters.AsNoTracking().Where(c => c.Key == key).Select(c => c.Value).SingleAsync(ct);
+    }
+
+    /// <summary>Numbers and links audit entries inside the writing transaction (the counter row serialises writers, so the previous hash is final).</summary>
+    private async Task ChainAsync(List<Portal.Infrastructure.Audit.AuditEntry> entries, CancellationToken ct)
+    {
+        var last = await ReserveAsync(Audit.AuditChain.CounterKey, entries.Count, ct);
+        var first = last - entries.Count + 1;
+        var previous = await AuditEntries.AsNoTracking().Where(e => e.Sequence == first - 1).Select(e => e.Hash).SingleOrDefaultAsync(ct) ?? Portal.Infrastructure.Audit.AuditChain.Genesis;
+        for (var i = 0; i < entries.Count; i++)
+        {
+            var e = entries[i];
+            e.Sequence = first + i;
+            e.PreviousHash = previous;
+            e.Hash = e.ComputeHash();
+            previous = e.Hash;
+            AuditEntries.Add(e);
+        }
     }
 
     private void UpdateSearchColumns()
@@ -222,4 +248,110 @@ public partial class PortalDbContext
     public DbSet<Import.ImportRun> ImportRuns => Set<Import.ImportRun>();
 
     public DbSet<Import.ImportRunInstitution> ImportRunInstitutions => Set<Import.ImportRunInstitution>();
+}
+
+public partial class PortalDbContext
+{
+    private readonly List<Audit.AuditEntry> _pendingAudit = [];
+
+    public DbSet<Audit.AuditEntry> AuditEntries => Set<Audit.AuditEntry>();
+
+    /// <summary>Who is acting (set from the request by the web app; null for commands and jobs).</summary>
+    public Audit.IAuditActor? Actor { get; set; } = actor;
+
+    /// <summary>Queues an act that changes no tracked entity (a login, a key rotation) for the next SaveChanges.</summary>
+    public void RecordAct(string action, string recordType, string recordId, Guid? officeId = null, string? detail = null) =>
+        _pendingAudit.Add(NewAudit(action, recordType, recordId, officeId, detail, null, null));
+
+    private Audit.AuditEntry NewAudit(string action, string recordType, string recordId, Guid? officeId, string? detail, string? actorId, string? actorName) => new()
+    {
+        AtUtc = Clock.GetUtcNow().UtcDateTime,
+        ActorId = actorId ?? Actor?.UserId,
+        ActorName = actorName ?? Actor?.Name ?? "system",
+        Action = action,
+        RecordType = recordType,
+        RecordId = recordId,
+        OfficeId = officeId,
+        Address = Actor?.Address,
+        Detail = detail is { Length: > 500 } ? detail[..500] : detail,
+        PreviousHash = string.Empty,
+        Hash = string.Empty,
+    };
+
+    /// <summary>The official acts in this unit of work, from what changed (so no use case can forget one).</summary>
+    private List<Audit.AuditEntry> CollectAuditEntries()
+    {
+        var entries = new List<Audit.AuditEntry>(_pendingAudit);
+        _pendingAudit.Clear();
+        Guid? FilingOffice(Guid id) => ChangeTracker.Entries<Filing>().FirstOrDefault(f => f.Entity.Id == id)?.Entity.OfficeId;
+        Guid? ReportOffice(Guid id) => ChangeTracker.Entries<AnnualReport>().FirstOrDefault(r => r.Entity.Id == id)?.Entity.OfficeId;
+
+        foreach (var e in ChangeTracker.Entries<FilingEvent>().Where(e => e.State == EntityState.Added))
+        {
+            var ev = e.Entity;
+            entries.Add(NewAudit("filing." + (ev.Action?.ToString() ?? "Create"), "Filing", ev.FilingId.ToString(), FilingOffice(ev.FilingId), $"{ev.From}→{ev.To}", ev.ActorUserId, ev.ActorName));
+        }
+
+        foreach (var e in ChangeTracker.Entries<ReportEvent>().Where(e => e.State == EntityState.Added))
+        {
+            var ev = e.Entity;
+            entries.Add(NewAudit("report." + (ev.Action?.ToString() ?? "Start"), "AnnualReport", ev.ReportId.ToString(), ReportOffice(ev.ReportId), $"{ev.From}→{ev.To}", ev.ActorUserId, ev.ActorName));
+        }
+
+        foreach (var e in ChangeTracker.Entries<Certificate>())
+        {
+            if (e.State == EntityState.Added)
+            {
+                entries.Add(NewAudit("certificate.issue", "Certificate", e.Entity.Number, e.Entity.OfficeId, e.Entity.Reason.ToString(), null, null));
+            }
+            else if (e.State == EntityState.Modified && e.Property(c => c.Status).IsModified && e.Property(c => c.Status).OriginalValue != e.Entity.Status)
+            {
+                entries.Add(NewAudit("certificate." + e.Entity.Status.ToString().ToLowerInvariant(), "Certificate", e.Entity.Number, e.Entity.OfficeId, e.Entity.VoidReason?.ToString(), null, null));
+            }
+        }
+
+        foreach (var e in ChangeTracker.Entries<Portal.Domain.Oversight.EnforcementAction>().Where(e => e.State == EntityState.Added))
+        {
+            entries.Add(NewAudit("enforcement." + e.Entity.Kind, "Institution", e.Entity.InstitutionId.ToString(), e.Entity.OfficeId, null, null, e.Entity.ActorName));
+        }
+
+        foreach (var e in ChangeTracker.Entries<Portal.Domain.Oversight.SpotCheck>().Where(e => e.State == EntityState.Added))
+        {
+            entries.Add(NewAudit("spotcheck.draw", "SpotCheck", e.Entity.Id.ToString(), e.Entity.OfficeId, $"seed {e.Entity.Seed}, {e.Entity.Percentage}%", null, null));
+        }
+
+        foreach (var e in ChangeTracker.Entries<Identity.PortalUser>())
+        {
+            var action = e.State switch
+            {
+                EntityState.Added => "account.create",
+                EntityState.Deleted => "account.remove",
+                EntityState.Modified when e.Property(u => u.PasswordHash).IsModified => "account.password",
+                EntityState.Modified when e.Property(u => u.TwoFactorEnabled).IsModified => e.Entity.TwoFactorEnabled ? "account.two-factor-on" : "account.two-factor-off",
+                EntityState.Modified when e.Property(u => u.LockoutEnd).IsModified && e.Entity.LockoutEnd > Clock.GetUtcNow() => "account.locked",
+                _ => null,
+            };
+            if (action is not null)
+            {
+                entries.Add(NewAudit(action, "Account", e.Entity.Id, e.Entity.OfficeId, null, null, null));
+            }
+        }
+
+        foreach (var e in ChangeTracker.Entries<Microsoft.AspNetCore.Identity.IdentityUserRole<string>>().Where(e => e.State is EntityState.Added or EntityState.Deleted))
+        {
+            entries.Add(NewAudit(e.State == EntityState.Added ? "role.grant" : "role.revoke", "Account", e.Entity.UserId, null, e.Entity.RoleId, null, null));
+        }
+
+        foreach (var e in ChangeTracker.Entries<Api.ApiClient>().Where(e => e.State == EntityState.Added || (e.State == EntityState.Modified && e.Property(c => c.Disabled).IsModified)))
+        {
+            entries.Add(NewAudit(e.State == EntityState.Added ? "apiclient.register" : e.Entity.Disabled ? "apiclient.disable" : "apiclient.enable", "ApiClient", e.Entity.ClientId, null, e.Entity.Scopes, null, null));
+        }
+
+        foreach (var e in ChangeTracker.Entries<Portal.Domain.Offices.RegistrationOffice>().Where(e => e.State == EntityState.Modified))
+        {
+            entries.Add(NewAudit("office.settings", "Office", e.Entity.Id.ToString(), e.Entity.Id, null, null, null));
+        }
+
+        return entries;
+    }
 }

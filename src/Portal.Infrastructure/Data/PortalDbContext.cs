@@ -20,7 +20,7 @@ using Portal.Infrastructure.Identity;
 namespace Portal.Infrastructure.Data;
 
 /// <summary>One context for Identity, OpenIddict, Data Protection keys and the domain.</summary>
-public partial class PortalDbContext(DbContextOptions<PortalDbContext> options)
+public partial class PortalDbContext(DbContextOptions<PortalDbContext> options, Audit.IAuditActor? actor = null)
     : IdentityDbContext<PortalUser, PortalRole, string>(options), IDataProtectionKeyContext
 {
     public DbSet<RegistrationOffice> Offices => Set<RegistrationOffice>();

@@ -102,6 +102,7 @@ public static class AccessMap
         ["GET /register/{code}"] = new(Audience.Anyone, null, "An institution's public profile"),
         ["GET /register/open-data.{format:regex(^(csv|json)$)}"] = new(Audience.Anyone, null, "Open data of the register (CSV, JSON)"),
         ["GET /registry"] = new(Audience.Registry, null, "Office home"),
+        ["GET /registry/audit"] = new(Audience.Supervisor, null, "Verify the audit chain; the office's recent audit entries"),
         ["GET /registry/certificates/{id:guid}/{part}.pdf"] = new(Audience.Registry, null, "Download a certificate of the office"),
         ["GET /registry/filings"] = new(Audience.Registry, null, "The office's filing queue"),
         ["GET /registry/filings/{id:guid}"] = new(Audience.Registry, null, "Review one of the office's filings"),

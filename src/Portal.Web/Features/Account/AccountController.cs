@@ -28,6 +28,19 @@ public class AccountController(
     // (otherwise response timing tells an attacker which accounts exist).
     private static readonly Lazy<string> DummyHash = new(() => new PasswordHasher<PortalUser>().HashPassword(new PortalUser(), "not-a-real-password-" + Guid.NewGuid()));
 
+    /// <summary>Logins go into the audit log by account id (never the password, never what was typed for an unknown account).</summary>
+    private async Task AuditLoginAsync(string action, PortalUser? user, string? detail)
+    {
+        db.ChangeTracker.Clear(); // the sign-in manager saved its own changes already
+        var previous = db.Actor;
+        db.Actor = new LoginActor(user?.Id, user?.DisplayName ?? "anonymous", HttpContext.Connection.RemoteIpAddress?.ToString());
+        db.RecordAct(action, "Account", user?.Id ?? "-", user?.OfficeId, detail);
+        await db.SaveChangesAsync();
+        db.Actor = previous;
+    }
+
+    private sealed record LoginActor(string? UserId, string Name, string? Address) : Portal.Infrastructure.Audit.IAuditActor;
+
     [HttpGet("")]
     [Authorize]
     public async Task<IActionResult> Index()
@@ -76,10 +89,12 @@ public class AccountController(
         if (user is null)
         {
             hasher.VerifyHashedPassword(new PortalUser(), DummyHash.Value, form.Password);
+            await AuditLoginAsync("login.failed", null, "unknown account");
             return LoginFailed(form);
         }
 
         var result = await signIn.PasswordSignInAsync(user, form.Password, isPersistent: false, lockoutOnFailure: true);
+        await AuditLoginAsync(result.Succeeded ? "login.success" : result.RequiresTwoFactor ? "login.password-ok" : result.IsLockedOut ? "login.locked-out" : "login.failed", user, null);
         if (result.RequiresTwoFactor)
         {
             return RedirectToAction(nameof(LoginTwoFactor), new { returnUrl = form.ReturnUrl });
@@ -118,6 +133,7 @@ public class AccountController(
 
         var code = form.Code.Replace(" ", string.Empty, StringComparison.Ordinal).Replace("-", string.Empty, StringComparison.Ordinal);
         var result = await signIn.TwoFactorAuthenticatorSignInAsync(code, isPersistent: false, rememberClient: false);
+        await AuditLoginAsync(result.Succeeded ? "login.success" : "login.two-factor-failed", user, "two-factor");
         if (!result.Succeeded)
         {
             ModelState.AddModelError(nameof(form.Code), l["Account.InvalidCode"]);
