@@ -1515,3 +1515,24 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126175523_TwoFactorSteps'
+)
+BEGIN
+    ALTER TABLE [AspNetUsers] ADD [LastTwoFactorStep] bigint NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126175523_TwoFactorSteps'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261126175523_TwoFactorSteps', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

@@ -34,7 +34,9 @@ public static class DependencyInjection
         var connection = configuration.GetConnectionString("Portal");
         services.AddDbContext<PortalDbContext>(options => Configure(options, provider, connection, paths));
 
-        services.AddDataProtection().SetApplicationName("Portal").PersistKeysToDbContext<PortalDbContext>();
+        // Keys in the shared database (every node, every restart), encrypted at rest with a certificate.
+        services.AddDataProtection().SetApplicationName("Portal").PersistKeysToDbContext<PortalDbContext>()
+            .ProtectKeysWithCertificate(Identity.KeyProtection.Certificate(configuration, paths));
 
         services.AddOptions<CertificateSigningOptions>().BindConfiguration(CertificateSigningOptions.Section);
         services.AddOptions<PublicUrlOptions>().BindConfiguration("Portal");

@@ -172,15 +172,18 @@ public static class PortalApp
                 o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
                 o.User.RequireUniqueEmail = true;
                 o.SignIn.RequireConfirmedAccount = false;
+                o.Tokens.PasswordResetTokenProvider = ResetTokenProvider.Name;
             })
             .AddEntityFrameworkStores<PortalDbContext>()
             .AddDefaultTokenProviders()
+            .AddTokenProvider<StrictAuthenticatorTokenProvider>(TokenOptions.DefaultAuthenticatorProvider) // ±1 step, single use
+            .AddTokenProvider<ResetTokenProvider>(ResetTokenProvider.Name) // 2 hours on the app's clock, once
             .AddClaimsPrincipalFactory<PortalClaimsFactory>()
             .AddPasswordValidator<CommonPasswordValidator>();
 
         // Sessions are re-checked against the account (security stamp) this often: a removed user, or a
         // changed password, ends other sessions within this time.
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromSeconds(builder.Configuration.GetValue("Portal:SessionRevalidationSeconds", 60)));
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromSeconds(builder.Configuration.GetValue("Portal:SessionRevalidationSeconds", 0)));
 
         // Password reset links: valid for 2 hours.
         services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromHours(2));
@@ -206,6 +209,7 @@ public static class PortalApp
                     return Task.CompletedTask;
                 },
                 OnValidatePrincipal = SessionRevalidation.ValidateAsync,
+                OnSigningIn = SessionRevalidation.SigningInAsync,
             };
         });
         services.Configure<CookieAuthenticationOptions>(IdentityConstants.TwoFactorUserIdScheme, o =>
@@ -310,6 +314,7 @@ public static class PortalApp
         services.AddHostedService(sp => sp.GetRequiredService<Features.AnnualReports.ReportCycleJob>());
 
         RateLimits.Add(services, builder.Configuration);
+        services.AddSingleton<AccountThrottle>();
 
         services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: ["ready"]);
     }

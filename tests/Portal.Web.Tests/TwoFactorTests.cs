@@ -54,7 +54,8 @@ public class TwoFactorTests(StrictPortalFactory factory) : IClassFixture<StrictP
         var login = await next.LoginAsync(Demo.Registrar);
         Assert.StartsWith("/account/login-2fa", login.Headers.Location?.OriginalString);
         Assert.Equal(HttpStatusCode.Redirect, (await next.GetAsync("/registry")).StatusCode); // not signed in yet
-        var verified = await next.SubmitAsync("/account/login-2fa", "/account/login-2fa", new Dictionary<string, string> { ["Code"] = Totp.Code(key, DateTimeOffset.UtcNow) });
+        // The enrolment code's step is spent (codes are single-use): the next step's code, within the ±1 window.
+        var verified = await next.SubmitAsync("/account/login-2fa", "/account/login-2fa", new Dictionary<string, string> { ["Code"] = Totp.Code(key, DateTimeOffset.UtcNow.AddSeconds(30)) });
         Assert.Equal("/registry", verified.Headers.Location?.OriginalString);
         Assert.Equal(HttpStatusCode.OK, (await next.GetAsync("/registry")).StatusCode);
 
@@ -68,5 +69,36 @@ public class TwoFactorTests(StrictPortalFactory factory) : IClassFixture<StrictP
         var reused = await fourth.SubmitAsync("/account/login-recovery", "/account/login-recovery", new Dictionary<string, string> { ["RecoveryCode"] = recoveryCodes[0] });
         Assert.Equal(HttpStatusCode.OK, reused.StatusCode);
         Assert.Contains("验证码不正确", await reused.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task TwoFactorCodes_AreSingleUse_AndAcceptedOnlyWithinOneStep()
+    {
+        await factory.AddInstitutionUserAsync("浦江县融媒体中心", "totp.user@test.portal");
+        using var client = factory.Client();
+        await client.LoginOkAsync("totp.user@test.portal");
+        var key = (await client.PageAsync("/account/two-factor")).QuerySelector("[data-shared-key]")!.TextContent;
+        if (DateTimeOffset.UtcNow.ToUnixTimeSeconds() % 30 > 20)
+        {
+            await Task.Delay(TimeSpan.FromSeconds(11)); // start early in a step, so the checks below all fall in it
+        }
+
+        var now = DateTimeOffset.UtcNow;
+        var enabled = await client.SubmitAsync("/account/two-factor", "/account/two-factor/enable", new Dictionary<string, string> { ["Code"] = Totp.Code(key, now) });
+        Assert.Contains("data-recovery-code", await enabled.Content.ReadAsStringAsync());
+
+        async Task<bool> LoginWithAsync(string code)
+        {
+            using var c = factory.Client();
+            Assert.StartsWith("/account/login-2fa", (await c.LoginAsync("totp.user@test.portal")).Headers.Location?.OriginalString);
+            var r = await c.SubmitAsync("/account/login-2fa", "/account/login-2fa", new Dictionary<string, string> { ["Code"] = code });
+            return r.StatusCode == HttpStatusCode.Redirect;
+        }
+
+        Assert.False(await LoginWithAsync(Totp.Code(key, now)));                  // the same code again: refused
+        Assert.False(await LoginWithAsync(Totp.Code(key, now.AddSeconds(-60))));  // two steps old: refused
+        Assert.False(await LoginWithAsync(Totp.Code(key, now.AddSeconds(60))));   // two steps ahead: outside the window
+        Assert.True(await LoginWithAsync(Totp.Code(key, now.AddSeconds(30))));    // the next step: accepted once
+        Assert.False(await LoginWithAsync(Totp.Code(key, now.AddSeconds(30))));   // … and only once
     }
 }

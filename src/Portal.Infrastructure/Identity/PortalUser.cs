@@ -19,6 +19,9 @@ public class PortalUser : IdentityUser
 
     /// <summary>Annual-report reminders still reach the portal inbox, but not email (managers of many units ask for this).</summary>
     public bool ReminderEmailsOptOut { get; set; }
+
+    /// <summary>The 30-second TOTP step of the last two-factor code accepted: codes are single-use.</summary>
+    public long? LastTwoFactorStep { get; set; }
 }
 
 public class PortalRole : IdentityRole

@@ -1679,6 +1679,9 @@ namespace Portal.Migrations.SqlServer.Migrations
                     b.Property<bool>("IsDemo")
                         .HasColumnType("bit");
 
+                    b.Property<long?>("LastTwoFactorStep")
+                        .HasColumnType("bigint");
+
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("bit");
 

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 using Portal.Infrastructure.Identity;
@@ -10,11 +11,53 @@ namespace Portal.Web.Infrastructure;
 /// </summary>
 public static class SessionRevalidation
 {
+    public const string StartedKey = "portal.started";
+    public const string SeenKey = "portal.seen";
+
+    /// <summary>Stamps when the session began: back-office sessions end 12 hours later whatever happens.</summary>
+    public static Task SigningInAsync(CookieSigningInContext context)
+    {
+        var now = context.HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
+        if (!context.Properties.Items.ContainsKey(StartedKey))
+        {
+            context.Properties.Items[StartedKey] = now.ToString("O", System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        context.Properties.Items[SeenKey] = now.ToString("O", System.Globalization.CultureInfo.InvariantCulture);
+        return Task.CompletedTask;
+    }
+
     public static async Task ValidateAsync(CookieValidatePrincipalContext context)
     {
         await SecurityStampValidator.ValidatePrincipalAsync(context);
         if (context.Principal is not { } principal || principal.Identity?.IsAuthenticated != true)
         {
+            return;
+        }
+
+        var services = context.HttpContext.RequestServices;
+        var options = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<PortalOptions>>().Value;
+        var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
+        if (principal.IsInRole(Roles.Registrar) || principal.IsInRole(Roles.RegistrySupervisor) || principal.IsInRole(Roles.Administrator))
+        {
+            // Back office: 30 minutes idle, 12 hours absolute (ASVS V7.3), measured on the server's clock.
+            var started = Read(context.Properties.Items, StartedKey);
+            var seen = Read(context.Properties.Items, SeenKey);
+            if (started is null || seen is null || now - seen > TimeSpan.FromMinutes(options.StaffIdleMinutes) || now - started > TimeSpan.FromHours(options.StaffAbsoluteHours))
+            {
+                await EndAsync(context);
+                return;
+            }
+
+            context.Properties.Items[SeenKey] = now.ToString("O", System.Globalization.CultureInfo.InvariantCulture);
+            context.ShouldRenew = true;
+        }
+
+        // A disabled (locked) account's sessions end at once, not when the cookie expires.
+        var userManager = services.GetRequiredService<UserManager<PortalUser>>();
+        if (await userManager.GetUserAsync(principal) is { } account && await userManager.IsLockedOutAsync(account))
+        {
+            await EndAsync(context);
             return;
         }
 
@@ -29,5 +72,14 @@ public static class SessionRevalidation
                 context.ShouldRenew = true;
             }
         }
+    }
+
+    private static DateTimeOffset? Read(IDictionary<string, string?> items, string key) =>
+        items.TryGetValue(key, out var value) && DateTimeOffset.TryParse(value, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.RoundtripKind, out var at) ? at : null;
+
+    private static async Task EndAsync(CookieValidatePrincipalContext context)
+    {
+        context.RejectPrincipal();
+        await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
     }
 }

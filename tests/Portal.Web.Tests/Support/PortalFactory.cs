@@ -35,6 +35,8 @@ public class PortalFactory : WebApplicationFactory<Program>
     public Dictionary<string, string?> Settings { get; } = new()
     {
         ["Portal:RequireStaffTwoFactor"] = "false",
+        ["RateLimits:AuthPerAddressPerMinute"] = "100000", // tests log in hundreds of times from one address
+        ["RateLimits:AuthPerAccountPer15Minutes"] = "100000",
     };
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

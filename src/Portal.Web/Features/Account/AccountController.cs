@@ -22,7 +22,8 @@ public class AccountController(
     PortalDbContext db,
     EmailOutbox outbox,
     IOptions<PortalOptions> portal,
-    IStringLocalizer<SharedResource> l) : Controller
+    IStringLocalizer<SharedResource> l,
+    AccountThrottle throttle) : Controller
 {
     // A hash computed once so that an unknown e-mail costs the same time as a wrong password
     // (otherwise response timing tells an attacker which accounts exist).
@@ -78,11 +79,17 @@ public class AccountController(
 
     [HttpPost("login")]
     [AllowAnonymous]
+    [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(RateLimits.Auth)]
     public async Task<IActionResult> Login(LoginForm form)
     {
         if (!ModelState.IsValid)
         {
             return View(form);
+        }
+
+        if (!throttle.TryAcquire("login:" + form.Email, out var wait))
+        {
+            return TooManyAttempts(nameof(Login), form, wait);
         }
 
         var user = await users.FindByEmailAsync(form.Email.Trim());
@@ -118,6 +125,7 @@ public class AccountController(
 
     [HttpPost("login-2fa")]
     [AllowAnonymous]
+    [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(RateLimits.Auth)]
     public async Task<IActionResult> LoginTwoFactor(TwoFactorLoginForm form)
     {
         var user = await signIn.GetTwoFactorAuthenticationUserAsync();
@@ -129,6 +137,11 @@ public class AccountController(
         if (!ModelState.IsValid)
         {
             return View(form);
+        }
+
+        if (!throttle.TryAcquire("2fa:" + user.Id, out var wait))
+        {
+            return TooManyAttempts(nameof(LoginTwoFactor), form, wait);
         }
 
         var code = form.Code.Replace(" ", string.Empty, StringComparison.Ordinal).Replace("-", string.Empty, StringComparison.Ordinal);
@@ -152,6 +165,7 @@ public class AccountController(
 
     [HttpPost("login-recovery")]
     [AllowAnonymous]
+    [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(RateLimits.Auth)]
     public async Task<IActionResult> LoginRecovery(RecoveryCodeLoginForm form)
     {
         var user = await signIn.GetTwoFactorAuthenticationUserAsync();
@@ -163,6 +177,11 @@ public class AccountController(
         if (!ModelState.IsValid)
         {
             return View(form);
+        }
+
+        if (!throttle.TryAcquire("2fa:" + user.Id, out var wait))
+        {
+            return TooManyAttempts(nameof(LoginRecovery), form, wait);
         }
 
         var result = await signIn.TwoFactorRecoveryCodeSignInAsync(form.RecoveryCode.Replace(" ", string.Empty, StringComparison.Ordinal));
@@ -193,11 +212,17 @@ public class AccountController(
 
     [HttpPost("forgot-password")]
     [AllowAnonymous]
+    [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(RateLimits.Auth)]
     public async Task<IActionResult> ForgotPassword(ForgotPasswordForm form)
     {
         if (!ModelState.IsValid)
         {
             return View(form);
+        }
+
+        if (!throttle.TryAcquire("reset:" + form.Email, out var wait))
+        {
+            return TooManyAttempts(nameof(ForgotPassword), form, wait);
         }
 
         var user = await users.FindByEmailAsync(form.Email.Trim());
@@ -224,6 +249,7 @@ public class AccountController(
 
     [HttpPost("reset-password")]
     [AllowAnonymous]
+    [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(RateLimits.Auth)]
     public async Task<IActionResult> ResetPassword(ResetPasswordForm form)
     {
         if (!ModelState.IsValid)
@@ -383,6 +409,16 @@ public class AccountController(
         ModelState.AddModelError(string.Empty, l["Account.LoginFailed"]);
         form.Password = string.Empty;
         return View(nameof(Login), form);
+    }
+
+    /// <summary>Too many attempts for one account: the form again, with when to retry, as 429 with Retry-After.</summary>
+    private ViewResult TooManyAttempts(string view, object form, TimeSpan wait)
+    {
+        var minutes = Math.Max(1, (int)Math.Ceiling(wait.TotalMinutes));
+        ModelState.AddModelError(string.Empty, l["Account.TooManyAttempts", minutes]);
+        Response.StatusCode = StatusCodes.Status429TooManyRequests;
+        Response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return View(view, form);
     }
 
     private async Task<IActionResult> RedirectAfterLoginAsync(PortalUser user, string? returnUrl)

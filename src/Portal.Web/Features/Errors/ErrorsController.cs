@@ -35,7 +35,7 @@ public partial class ErrorsController(ILogger<ErrorsController> logger) : Contro
     public IActionResult Status(int code)
     {
         var known = code is 400 or 403 or 404 or 405 or 429 ? code : 500;
-        Response.StatusCode = code;
+        Response.StatusCode = code is >= 400 and <= 599 ? code : 404; // /error/0 typed by hand is not a server error
         var correlationId = known == 500 ? Activity.Current?.TraceId.ToString() ?? HttpContext.TraceIdentifier : null;
         return View("Error", new ErrorViewModel(known, correlationId));
     }
