@@ -306,6 +306,7 @@ public static class PortalApp
         services.AddScoped<DecideFiling>();
         services.AddSingleton<Features.Certificates.CertificateExpiryJob>();
         services.AddHostedService(sp => sp.GetRequiredService<Features.Certificates.CertificateExpiryJob>());
+        services.AddSingleton(NodeId.New());
         services.AddSingleton<Features.Import.ImportWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<Features.Import.ImportWorker>());
         services.AddSingleton<Features.Register.OpenDataExportJob>();

@@ -299,21 +299,28 @@ public class ApiTests(PortalFactory factory) : IClassFixture<PortalFactory>
             }
         })).ToArray();
 
-        var seen = new List<long>();
-        string? cursor = null;
+        // Two clients read the feed while the events are written, each resuming from its own cursor.
+        var second = await ApiClientsForTests.RegisterAsync(factory, "第二个订阅方", [ApiScopes.FeedRead]);
+        using var api2 = await ApiClientsForTests.ApiAsync(factory, second);
         var writing = Task.WhenAll(writers);
-        while (true)
+        async Task<List<long>> ReadAllAsync(HttpClient client, int limit)
         {
-            var done = writing.IsCompleted;
-            var page = await api.GetFromJsonAsync<JsonElement>("/api/v1/feed?limit=7" + (cursor is null ? "" : "&after=" + cursor));
-            seen.AddRange(page.GetProperty("events").EnumerateArray().Select(e => long.Parse(e.GetProperty("cursor").GetString()!)));
-            cursor = page.GetProperty("next").GetString() ?? cursor;
-            if (done && !page.GetProperty("hasMore").GetBoolean())
+            var seen = new List<long>();
+            string? cursor = null;
+            while (true)
             {
-                break;
+                var done = writing.IsCompleted;
+                var page = await client.GetFromJsonAsync<JsonElement>($"/api/v1/feed?limit={limit}" + (cursor is null ? "" : "&after=" + cursor));
+                seen.AddRange(page.GetProperty("events").EnumerateArray().Select(e => long.Parse(e.GetProperty("cursor").GetString()!)));
+                cursor = page.GetProperty("next").GetString() ?? cursor;
+                if (done && !page.GetProperty("hasMore").GetBoolean())
+                {
+                    return seen;
+                }
             }
         }
 
+        var readers = await Task.WhenAll(ReadAllAsync(api, 7), ReadAllAsync(api2, 3));
         await writing;
         List<long> all;
         using (var scope = factory.Services.CreateScope())
@@ -321,9 +328,9 @@ public class ApiTests(PortalFactory factory) : IClassFixture<PortalFactory>
             all = await scope.ServiceProvider.GetRequiredService<PortalDbContext>().FeedEvents.OrderBy(e => e.Sequence).Select(e => e.Sequence).ToListAsync();
         }
 
-        Assert.Equal(all, seen); // every event once, in order
+        Assert.All(readers, seen => Assert.Equal(all, seen)); // every event once, in order, for each reader
         Assert.Equal(Enumerable.Range(1, all.Count).Select(i => (long)i), all); // numbered without gaps
-        Assert.True(seen.Count >= 2 * PerWriter);
+        Assert.True(readers[0].Count >= 2 * PerWriter);
     }
 
     [Fact]

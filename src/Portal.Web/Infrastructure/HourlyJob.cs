@@ -45,3 +45,16 @@ public abstract partial class HourlyJob(TimeProvider clock, IConfiguration confi
     [LoggerMessage(Level = LogLevel.Error, Message = "Background job {Job} failed")]
     private static partial void LogFailed(ILogger logger, string job, Exception ex);
 }
+
+/// <summary>
+/// This app instance, as the holder of job leases: machine, process and a random part, so two instances
+/// in one process (tests) or two containers with the same host name are still told apart.
+/// </summary>
+public sealed record NodeId(string Value)
+{
+    public static NodeId New()
+    {
+        var value = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
+        return new NodeId(value.Length > 100 ? value[^100..] : value);
+    }
+}

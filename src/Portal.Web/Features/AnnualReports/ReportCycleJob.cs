@@ -30,7 +30,7 @@ public sealed class ReportCycleJob(IServiceScopeFactory scopes, TimeProvider clo
         using var scope = scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
         var now = Clock.GetUtcNow().UtcDateTime;
-        if (!await JobLeases.TryTakeAsync(db, LeaseName, Environment.MachineName + ":" + Environment.ProcessId, now, TimeSpan.FromMinutes(10), ct))
+        if (!await JobLeases.TryTakeAsync(db, LeaseName, scope.ServiceProvider.GetRequiredService<Portal.Web.Infrastructure.NodeId>().Value, now, TimeSpan.FromMinutes(10), ct))
         {
             return (0, 0);
         }

@@ -24,7 +24,7 @@ public sealed class CertificateExpiryJob(IServiceScopeFactory scopes, TimeProvid
     {
         using var scope = scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
-        if (!await JobLeases.TryTakeAsync(db, LeaseName, Environment.MachineName + ":" + Environment.ProcessId, Clock.GetUtcNow().UtcDateTime, TimeSpan.FromMinutes(10), ct))
+        if (!await JobLeases.TryTakeAsync(db, LeaseName, scope.ServiceProvider.GetRequiredService<Portal.Web.Infrastructure.NodeId>().Value, Clock.GetUtcNow().UtcDateTime, TimeSpan.FromMinutes(10), ct))
         {
             return (0, 0);
         }

@@ -194,7 +194,7 @@ public sealed class ImportWorker(IServiceScopeFactory scopes, IConfiguration con
         var done = 0;
         foreach (var id in running)
         {
-            if (!await Certificates.JobLeases.TryTakeAsync(db, "import:" + id, Environment.MachineName + ":" + Environment.ProcessId, DateTime.UtcNow, TimeSpan.FromMinutes(10), ct))
+            if (!await Certificates.JobLeases.TryTakeAsync(db, "import:" + id, scope.ServiceProvider.GetRequiredService<Portal.Web.Infrastructure.NodeId>().Value, DateTime.UtcNow, TimeSpan.FromMinutes(10), ct))
             {
                 continue;
             }
@@ -202,7 +202,7 @@ public sealed class ImportWorker(IServiceScopeFactory scopes, IConfiguration con
             var import = scope.ServiceProvider.GetRequiredService<RegisterImport>();
             while (await import.RunBatchesAsync(id, 5, ct))
             {
-                await Certificates.JobLeases.TryTakeAsync(db, "import:" + id, Environment.MachineName + ":" + Environment.ProcessId, DateTime.UtcNow, TimeSpan.FromMinutes(10), ct);
+                await Certificates.JobLeases.TryTakeAsync(db, "import:" + id, scope.ServiceProvider.GetRequiredService<Portal.Web.Infrastructure.NodeId>().Value, DateTime.UtcNow, TimeSpan.FromMinutes(10), ct);
             }
 
             done++;

@@ -22,7 +22,7 @@ public sealed class OpenDataExportJob(IServiceScopeFactory scopes, TimeProvider 
         using var scope = scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
         var now = Clock.GetUtcNow().UtcDateTime;
-        if (!await JobLeases.TryTakeAsync(db, LeaseName, Environment.MachineName + ":" + Environment.ProcessId, now, TimeSpan.FromMinutes(30), ct))
+        if (!await JobLeases.TryTakeAsync(db, LeaseName, scope.ServiceProvider.GetRequiredService<Portal.Web.Infrastructure.NodeId>().Value, now, TimeSpan.FromMinutes(30), ct))
         {
             return 0;
         }
