@@ -255,6 +255,7 @@ public static class PortalApp
             {
                 o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
                 o.Filters.Add<StaffTwoFactorFilter>();
+                o.Filters.Add<UnsafeTextFilter>();
                 ValidationMessages.Localize(o.ModelBindingMessageProvider);
             })
             .AddRazorOptions(o =>

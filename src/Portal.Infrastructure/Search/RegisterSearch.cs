@@ -26,7 +26,8 @@ public sealed class RegisterSearch(PortalDbContext db)
 
     public async Task<RegisterResult> SearchNamesAsync(RegisterQuery query, CancellationToken ct = default)
     {
-        var term = query.Text.Trim();
+        // Control characters cannot be in a name, and a NUL would end FTS5's query string early.
+        var term = new string(query.Text.Where(c => !char.IsControl(c)).ToArray()).Trim();
         if (term.Length == 0)
         {
             return new RegisterResult([], 0, false);
