@@ -256,6 +256,7 @@ public static class PortalApp
                 o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
                 o.Filters.Add<StaffTwoFactorFilter>();
                 o.Filters.Add<UnsafeTextFilter>();
+                o.Filters.Add<StepUpFilter>();
                 ValidationMessages.Localize(o.ModelBindingMessageProvider);
             })
             .AddRazorOptions(o =>

@@ -60,6 +60,8 @@ public static class AccessMap
         ["GET /account/login-2fa"] = new(Audience.Anyone, null, "Two-factor step of logging in"),
         ["GET /account/login-recovery"] = new(Audience.Anyone, null, "Log in with a recovery code"),
         ["GET /account/reset-password"] = new(Audience.Anyone, null, "Set a new password from a reset link"),
+        ["GET /account/step-up"] = new(Audience.SignedIn, null, "Confirm a two-factor code before a decisive act"),
+        ["POST /account/step-up"] = new(Audience.SignedIn, null, "Confirm a two-factor code before a decisive act"),
         ["GET /account/two-factor"] = new(Audience.SignedIn, null, "Own two-factor settings"),
         ["GET /admin"] = new(Audience.Administrator, null, "Administration home"),
         ["GET /admin/api-clients"] = new(Audience.Administrator, null, "List API clients"),

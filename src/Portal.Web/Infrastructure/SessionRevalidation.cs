@@ -24,6 +24,11 @@ public static class SessionRevalidation
         }
 
         context.Properties.Items[SeenKey] = now.ToString("O", System.Globalization.CultureInfo.InvariantCulture);
+        if (context.Principal?.HasClaim("amr", "mfa") == true && !context.Properties.Items.ContainsKey(StepUpFilter.VerifiedKey))
+        {
+            StepUpFilter.Stamp(context.Properties, now); // signed in with a two-factor code just now
+        }
+
         return Task.CompletedTask;
     }
 

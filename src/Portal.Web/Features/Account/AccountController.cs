@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authentication;
 using System.Text;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authorization;
@@ -192,6 +193,43 @@ public class AccountController(
         }
 
         return await RedirectAfterLoginAsync(user, form.ReturnUrl);
+    }
+
+    /// <summary>Asks staff for a fresh two-factor code before a decisive act (<see cref="StepUpFilter"/>).</summary>
+    [HttpGet("step-up")]
+    [Authorize]
+    public IActionResult StepUp(string? returnUrl) => View(new TwoFactorLoginForm { ReturnUrl = returnUrl });
+
+    [HttpPost("step-up")]
+    [Authorize]
+    [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(RateLimits.Auth)]
+    public async Task<IActionResult> StepUp(TwoFactorLoginForm form)
+    {
+        var user = await users.GetUserAsync(User);
+        if (user is null)
+        {
+            return Challenge();
+        }
+
+        if (!throttle.TryAcquire("2fa:" + user.Id, out var wait))
+        {
+            return TooManyAttempts(nameof(StepUp), form, wait);
+        }
+
+        var code = form.Code.Replace(" ", string.Empty, StringComparison.Ordinal).Replace("-", string.Empty, StringComparison.Ordinal);
+        if (!ModelState.IsValid || !await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, code))
+        {
+            ModelState.AddModelError(nameof(form.Code), l["Account.InvalidCode"]);
+            return View(form);
+        }
+
+        // Same session (its start time and absolute limit unchanged), now freshly verified.
+        var current = await HttpContext.AuthenticateAsync(IdentityConstants.ApplicationScheme);
+        var properties = current.Properties ?? new AuthenticationProperties();
+        StepUpFilter.Stamp(properties, HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow());
+        await HttpContext.SignInAsync(IdentityConstants.ApplicationScheme, current.Principal!, properties);
+        await AuditLoginAsync("account.step-up", user, null);
+        return LocalRedirect(Url.IsLocalUrl(form.ReturnUrl) ? form.ReturnUrl : "/registry");
     }
 
     [HttpPost("logout")]

@@ -44,6 +44,7 @@ public class CertificatesController(PortalDbContext db, TimeProvider clock) : Co
     }
 
     [HttpPost("/registry/certificates/{id:guid}/void")]
+    [StepUp]
     [Authorize(Policy = Policies.Registry)]
     [BackOffice]
     public async Task<IActionResult> Void(Guid id, VoidReason reason, string? note, bool confirmed, [FromServices] CertificateIssuer issuer, CancellationToken ct)

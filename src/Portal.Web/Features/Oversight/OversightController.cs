@@ -30,6 +30,7 @@ public class OversightController(PortalDbContext db, FilingClocks clocks, Certif
 
     /// <summary>One step of the ladder, with reasons; a revocation needs the approving authority's consent document and a supervisor.</summary>
     [HttpPost("/registry/institutions/{id:guid}/enforcement")]
+    [StepUp("Revocation")]
     [RequestSizeLimit(Portal.Domain.Filings.FilingMaterials.MaxAttachmentBytes + 1_000_000)]
     [RequestFormLimits(MultipartBodyLengthLimit = Portal.Domain.Filings.FilingMaterials.MaxAttachmentBytes + 1_000_000)]
     public async Task<IActionResult> Enforce(Guid id, EnforcementKind kind, string? reasons, DateOnly? correctBy, IFormFile? consent, bool confirmed, CancellationToken ct)

@@ -104,6 +104,7 @@ public class ReviewController(
         AttachmentDownload.SendAsync(this, db, access.ForStaff(User), id, attachmentId, ct);
 
     [HttpPost("{id:guid}/{verb}")]
+    [StepUp("approve", "refuse")]
     public async Task<IActionResult> Decide(Guid id, string verb, DecisionForm form, [FromServices] DecideFiling decide, CancellationToken ct)
     {
         if (!Actions.TryGetValue(verb, out var filingAction))
