@@ -179,6 +179,47 @@ public class FilingSecurityTests
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
         Assert.Equal(1, await db.FilingEvents.CountAsync(e => e.FilingId == id && e.Action == FilingAction.Approve));
         Assert.Equal(FilingState.Approved, await factory.StateAsync(id));
+        var institution = await db.Filings.Where(f => f.Id == id).Select(f => f.InstitutionId).SingleAsync();
+        Assert.Equal(1, await db.Certificates.CountAsync(c => c.InstitutionId == institution && c.Reason == Portal.Domain.Certificates.CertificateIssueReason.Reissue)); // one certificate, not two
+    }
+
+    [Fact]
+    public async Task UploadedFiles_AreAlwaysServedAsDownloads_NeverInline()
+    {
+        using var factory = new PortalFactory();
+        var (id, attachmentId) = await SubmittedReissueAsync(factory);
+        using var manager = factory.Client();
+        await manager.LoginOkAsync(Demo.Manager);
+        using var registrar = factory.Client();
+        await registrar.LoginOkAsync(Demo.Registrar);
+        foreach (var (client, url) in new[] { (manager, $"/filings/{id}/attachments/{attachmentId}"), (registrar, $"/registry/filings/{id}/attachments/{attachmentId}") })
+        {
+            var response = await client.GetAsync(url);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal("attachment", response.Content.Headers.ContentDisposition?.DispositionType);
+            Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+            Assert.Contains("default-src 'self'", response.Headers.GetValues("Content-Security-Policy").Single());
+        }
+    }
+
+    [Fact]
+    public async Task UserEnteredText_IsEncodedWhereverItIsShown()
+    {
+        using var factory = new PortalFactory();
+        using var manager = factory.Client();
+        await manager.LoginOkAsync(Demo.Manager);
+        var id = await manager.StartAsync(FilingKind.CertificateReissue);
+        const string Script = "<script>alert('x')</script><img src=x onerror=alert(1)>";
+        await manager.SaveAsync(id, new Dictionary<string, string> { ["Explanation"] = Script });
+        foreach (var url in new[] { $"/filings/{id}", $"/filings/{id}/edit", $"/filings/{id}/submit" })
+        {
+            var html = await (await manager.GetAsync(url)).Content.ReadAsStringAsync();
+            Assert.DoesNotContain("<script>alert", html);
+            Assert.DoesNotContain("<img src=x", html);
+        }
+
+        var shown = await manager.PageAsync($"/filings/{id}");
+        Assert.Contains(Script, shown.Body!.TextContent); // shown as text, exactly as typed
     }
 
     [Fact]
