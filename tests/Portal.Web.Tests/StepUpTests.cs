@@ -67,4 +67,25 @@ public class StepUpTests(StrictClockedFactory factory) : IClassFixture<StrictClo
         Assert.StartsWith("/account/step-up", stale.Headers.Location!.OriginalString);
         Assert.Equal(FilingState.Accepted, await factory.StateAsync(next));
     }
+
+    [Fact]
+    public async Task RotatingTheSigningKey_AsksForAFreshCode_AndIsAudited()
+    {
+        var clock = factory.Clock!;
+        using var admin = factory.Client();
+        await admin.LoginOkAsync(Demo.Admin);
+        var key = (await admin.PageAsync("/account/two-factor?required=true")).QuerySelector("[data-shared-key]")!.TextContent;
+        await admin.SubmitAsync("/account/two-factor", "/account/two-factor/enable", new Dictionary<string, string> { ["Code"] = Totp.Code(key, clock.GetUtcNow()) });
+        var before = (await admin.PageAsync("/admin/keys")).QuerySelectorAll("[data-keys] tbody tr").Length;
+
+        var asked = await admin.SubmitAsync("/admin/keys", "/admin/keys/rotate", new Dictionary<string, string> { ["confirmed"] = "true" });
+        Assert.StartsWith("/account/step-up", asked.Headers.Location!.OriginalString);
+        clock.Advance(TimeSpan.FromSeconds(30));
+        await admin.SubmitAsync(asked.Headers.Location!.OriginalString, "/account/step-up", new Dictionary<string, string> { ["Code"] = Totp.Code(key, clock.GetUtcNow()), ["ReturnUrl"] = "/admin/keys" });
+        var rotated = await admin.SubmitAsync("/admin/keys", "/admin/keys/rotate", new Dictionary<string, string> { ["confirmed"] = "true" });
+        Assert.Equal("/admin/keys", rotated.Headers.Location!.OriginalString);
+        Assert.Equal(before + 1, (await admin.PageAsync("/admin/keys")).QuerySelectorAll("[data-keys] tbody tr").Length);
+        using var scope = factory.Services.CreateScope();
+        Assert.True(await scope.ServiceProvider.GetRequiredService<PortalDbContext>().AuditEntries.AnyAsync(e => e.Action == "keys.rotate"));
+    }
 }

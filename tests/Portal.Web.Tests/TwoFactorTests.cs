@@ -101,4 +101,20 @@ public class TwoFactorTests(StrictPortalFactory factory) : IClassFixture<StrictP
         Assert.True(await LoginWithAsync(Totp.Code(key, now.AddSeconds(30))));    // the next step: accepted once
         Assert.False(await LoginWithAsync(Totp.Code(key, now.AddSeconds(30))));   // … and only once
     }
+
+    [Fact]
+    public async Task TurningOnTwoFactor_EndsTheAccountsOtherSessions()
+    {
+        await factory.AddInstitutionUserAsync("浦江县实验小学", "two.sessions@test.portal");
+        using var laptop = factory.Client();
+        using var phone = factory.Client();
+        await laptop.LoginOkAsync("two.sessions@test.portal");
+        await phone.LoginOkAsync("two.sessions@test.portal");
+        Assert.Equal(HttpStatusCode.OK, (await phone.GetAsync("/institution")).StatusCode);
+
+        var key = (await laptop.PageAsync("/account/two-factor")).QuerySelector("[data-shared-key]")!.TextContent;
+        await laptop.SubmitAsync("/account/two-factor", "/account/two-factor/enable", new Dictionary<string, string> { ["Code"] = Totp.Code(key, DateTimeOffset.UtcNow) });
+
+        Assert.Equal(HttpStatusCode.Redirect, (await phone.GetAsync("/institution")).StatusCode); // signed out
+    }
 }

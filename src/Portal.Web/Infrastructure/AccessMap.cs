@@ -70,6 +70,8 @@ public static class AccessMap
         ["GET /admin/funding-sources"] = new(Audience.Administrator, null, "Funding sources"),
         ["GET /admin/funding-sources/{code}"] = new(Audience.Administrator, null, "Edit a funding source"),
         ["GET /admin/funding-sources/new"] = new(Audience.Administrator, null, "Add a funding source"),
+        ["GET /admin/keys"] = new(Audience.Administrator, null, "Certificate signing keys"),
+        ["POST /admin/keys/rotate"] = new(Audience.Administrator, null, "Rotate the certificate signing key (two-factor step-up)"),
         ["GET /admin/regions"] = new(Audience.Administrator, null, "Region codes"),
         ["GET /announcements"] = new(Audience.Anyone, null, "Announcements, filtered by kind and date"),
         ["GET /annual-reports"] = new(Audience.InstitutionMember, null, "Own institution's annual reports"),

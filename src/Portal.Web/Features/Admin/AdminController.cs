@@ -126,6 +126,36 @@ public class AdminController(PortalDbContext db, TimeProvider clock, IStringLoca
         return Redirect($"/admin/calendar?year={date.Year}");
     }
 
+    /// <summary>The certificate signing keys: which one signs, which only verify; rotate after a suspected leak or on schedule.</summary>
+    [HttpGet("keys")]
+    public IActionResult Keys([FromServices] Portal.Infrastructure.Certificates.SigningKeyStore keys) =>
+        View(keys.All.OrderByDescending(k => k.CreatedUtc).Select(k => (k.KeyId, k.CreatedUtc, k.CanSign, Active: k.KeyId == keys.Active.KeyId)).ToList());
+
+    [HttpPost("keys/rotate")]
+    [StepUp]
+    public async Task<IActionResult> RotateKeys(bool confirmed, [FromServices] Portal.Infrastructure.Certificates.SigningKeyStore keys, CancellationToken ct)
+    {
+        if (!confirmed)
+        {
+            TempData["Error"] = "Admin.ConfirmRotate";
+            return RedirectToAction(nameof(Keys));
+        }
+
+        try
+        {
+            var key = keys.Rotate();
+            db.RecordAct("keys.rotate", "SigningKey", key.KeyId);
+            await db.SaveChangesAsync(ct);
+            TempData["Flash"] = "Admin.Rotated";
+        }
+        catch (InvalidOperationException)
+        {
+            TempData["Error"] = "Admin.KeysFromConfiguration";
+        }
+
+        return RedirectToAction(nameof(Keys));
+    }
+
     [HttpGet("regions")]
     public async Task<IActionResult> Regions(CancellationToken ct) => View(await RegionsModelAsync(new RegionForm(), ct));
 
