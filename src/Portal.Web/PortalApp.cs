@@ -30,32 +30,14 @@ public static class PortalApp
             return await Commands.VerifyTokenAsync(args); // offline: needs no database
         }
 
-        if (args.Length >= 2 && args[0] == "bench" && args[1] == "certificates")
+        if (args.Length >= 2 && args[0] == "bench" && args[1] is "certificates" or "search" or "import")
         {
-            var folder = Directory.CreateTempSubdirectory("portal-bench-").FullName;
-            try
+            return await OnTemporaryDatabaseAsync(args, (app, folder) => args[1] switch
             {
-                return await CertificateBenchmark.RunAsync(Build(CertificateBenchmark.Arguments(args, folder)), args);
-            }
-            finally
-            {
-                Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-                Directory.Delete(folder, recursive: true);
-            }
-        }
-
-        if (args.Length >= 2 && args[0] == "bench" && args[1] == "search")
-        {
-            var folder = Directory.CreateTempSubdirectory("portal-bench-").FullName;
-            try
-            {
-                return await SearchBenchmark.RunAsync(Build(CertificateBenchmark.Arguments(args, folder)), args);
-            }
-            finally
-            {
-                Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-                Directory.Delete(folder, recursive: true);
-            }
+                "certificates" => CertificateBenchmark.RunAsync(app, args),
+                "search" => SearchBenchmark.RunAsync(app, args),
+                _ => ImportBenchmark.RunAsync(app, args, folder),
+            });
         }
 
         if (args.Length >= 2 && args[0] == "audit" && args[1] == "verify")
@@ -76,20 +58,6 @@ public static class PortalApp
         if (args.Length >= 1 && args[0] is "backup" or "verify-backup" or "restore")
         {
             return await Commands.BackupAsync(args);
-        }
-
-        if (args.Length >= 2 && args[0] == "bench" && args[1] == "import")
-        {
-            var folder = Directory.CreateTempSubdirectory("portal-bench-").FullName;
-            try
-            {
-                return await ImportBenchmark.RunAsync(Build(CertificateBenchmark.Arguments(args, folder)), args, folder);
-            }
-            finally
-            {
-                Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-                Directory.Delete(folder, recursive: true);
-            }
         }
 
         var app = Build(args);
@@ -129,6 +97,21 @@ public static class PortalApp
         PrintWelcome(app, demoAccounts);
         await app.WaitForShutdownAsync();
         return 0;
+    }
+
+    /// <summary>The benchmarks run on a throw-away database and key folder, deleted afterwards.</summary>
+    private static async Task<int> OnTemporaryDatabaseAsync(string[] args, Func<WebApplication, string, Task<int>> run)
+    {
+        var folder = Directory.CreateTempSubdirectory("portal-bench-").FullName;
+        try
+        {
+            return await run(Build(CertificateBenchmark.Arguments(args, folder)), folder);
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(folder, recursive: true);
+        }
     }
 
     public static WebApplication Build(string[] args)

@@ -240,27 +240,5 @@ public class FilingFlowTests
         await manager.StartAsync(FilingKind.Change);
     }
 
-    private static Dictionary<string, string> Fields(AngleSharp.Html.Dom.IHtmlDocument page)
-    {
-        var form = page.Forms.First(f => f.GetAttribute("action")!.EndsWith("/edit", StringComparison.Ordinal));
-        var fields = new Dictionary<string, string>();
-        foreach (var input in form.QuerySelectorAll("input[name], textarea[name], select[name]"))
-        {
-            var name = input.GetAttribute("name")!;
-            if (name == "__RequestVerificationToken" || name == "next")
-            {
-                continue;
-            }
-
-            fields[name] = input switch
-            {
-                AngleSharp.Html.Dom.IHtmlInputElement i => i.Value,
-                AngleSharp.Html.Dom.IHtmlTextAreaElement t => t.Value,
-                AngleSharp.Html.Dom.IHtmlSelectElement s => s.Value ?? string.Empty,
-                _ => string.Empty,
-            };
-        }
-
-        return fields;
-    }
+    private static Dictionary<string, string> Fields(AngleSharp.Html.Dom.IHtmlDocument page) => PortalClient.FormFields(page, "/edit");
 }

@@ -83,9 +83,7 @@ public class HostileInputTests(PortalFactory factory) : IClassFixture<PortalFact
         await manager.LoginOkAsync(Demo.Manager);
         var filing = await manager.StartAsync(FilingKind.Change);
         var editPage = await manager.PageAsync($"/filings/{filing}/edit");
-        var baseline = editPage.Forms.First(f => f.GetAttribute("action")!.EndsWith("/edit", StringComparison.Ordinal))
-            .QuerySelectorAll("input[name], textarea[name], select[name]").Where(e => e.GetAttribute("name") is not ("__RequestVerificationToken" or "next"))
-            .ToDictionary(e => e.GetAttribute("name")!, e => e switch { IHtmlInputElement i => i.Value, IHtmlTextAreaElement t => t.Value, IHtmlSelectElement s => s.Value ?? "", _ => "" });
+        var baseline = PortalClient.FormFields(editPage, "/edit");
         var token = ((IHtmlInputElement)editPage.QuerySelector("input[name=__RequestVerificationToken]")!).Value;
         var year = DateTime.UtcNow.AddHours(8).Year - 1;
         var reportStart = await manager.SubmitAsync("/annual-reports", "/annual-reports/start", new Dictionary<string, string> { ["year"] = year.ToString() });

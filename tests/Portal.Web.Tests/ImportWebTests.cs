@@ -135,15 +135,7 @@ public class ImportWebTests(PortalFactory factory) : IClassFixture<PortalFactory
         await manager.LoginOkAsync("paper.manager@test.portal");
         var id = await manager.StartAsync(Portal.Domain.Filings.FilingKind.Change);
         var edit = await manager.PageAsync($"/filings/{id}/edit");
-        var fields = edit.Forms.First(f => f.GetAttribute("action")!.EndsWith("/edit", StringComparison.Ordinal))
-            .QuerySelectorAll("input[name], textarea[name], select[name]").Where(e => e.GetAttribute("name") is not ("__RequestVerificationToken" or "next"))
-            .ToDictionary(e => e.GetAttribute("name")!, e => e switch
-            {
-                IHtmlInputElement i => i.Value,
-                IHtmlTextAreaElement t => t.Value,
-                IHtmlSelectElement sel => sel.Value ?? string.Empty,
-                _ => string.Empty,
-            });
+        var fields = PortalClient.FormFields(edit, "/edit");
         fields["Sponsor"] = "浦江县文化和广电旅游体育局";
         fields["Explanation"] = "举办单位调整";
         Assert.Equal(HttpStatusCode.Redirect, (await manager.SaveAsync(id, fields)).StatusCode);

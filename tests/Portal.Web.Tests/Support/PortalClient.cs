@@ -35,6 +35,20 @@ public sealed class PortalClient(HttpClient http) : IDisposable
 
     public static IHtmlDocument Parse(string html) => Parser.ParseDocument(html);
 
+    /// <summary>The current values of the form whose action ends with <paramref name="actionSuffix"/> (without its token).</summary>
+    public static Dictionary<string, string> FormFields(IHtmlDocument page, string actionSuffix) =>
+        page.Forms.First(f => f.GetAttribute("action")!.EndsWith(actionSuffix, StringComparison.Ordinal))
+            .QuerySelectorAll("input[name], textarea[name], select[name]")
+            .Where(e => e.GetAttribute("name") is not ("__RequestVerificationToken" or "next"))
+            .GroupBy(e => e.GetAttribute("name")!)
+            .ToDictionary(g => g.Key, g => g.Last() switch
+            {
+                IHtmlInputElement i => i.Value,
+                IHtmlTextAreaElement t => t.Value,
+                IHtmlSelectElement sel => sel.Value ?? string.Empty,
+                _ => string.Empty,
+            });
+
     /// <summary>GETs <paramref name="pageUrl"/>, takes the antiforgery token from the form posting to <paramref name="action"/>, and posts the fields.</summary>
     public Task<HttpResponseMessage> SubmitAsync(string pageUrl, string action, IDictionary<string, string> fields) =>
         SubmitAsync(pageUrl, action, (IEnumerable<KeyValuePair<string, string>>)fields);
