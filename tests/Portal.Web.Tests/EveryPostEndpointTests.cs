@@ -84,6 +84,61 @@ public class EveryPostEndpointTests(PortalFactory factory) : IClassFixture<Porta
         Assert.True(requests > 2000, requests.ToString());
     }
 
+    [Fact]
+    public async Task EveryPageWithQueryParameters_WithHostileValues_NeverAnswers5xx()
+    {
+        _ = factory.Server;
+        var corpus = HostileInputTests.Corpus(40).Where(v => !v.Contains('\0')).ToList();
+        var principals = new Dictionary<Audience, string>
+        {
+            [Audience.Anyone] = "", [Audience.SignedIn] = Demo.Manager, [Audience.Institution] = Demo.Manager, [Audience.InstitutionMember] = Demo.Manager,
+            [Audience.InstitutionManager] = Demo.Manager, [Audience.Registry] = Demo.Registrar, [Audience.Supervisor] = Demo.Supervisor, [Audience.Administrator] = Demo.Admin,
+        };
+        var clients = new Dictionary<string, PortalClient>();
+        foreach (var email in principals.Values.Distinct())
+        {
+            var client = factory.Client();
+            if (email.Length > 0)
+            {
+                await client.LoginOkAsync(email);
+            }
+
+            clients[email] = client;
+        }
+
+        var failures = new List<string>();
+        var requests = 0;
+        foreach (var endpoint in factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods.Contains("GET") == true && e.Metadata.GetMetadata<ControllerActionDescriptor>() is not null))
+        {
+            var key = "GET /" + endpoint.RoutePattern.RawText!.TrimStart('/');
+            var access = AccessMap.Endpoints[key];
+            if (access.Audience == Audience.ApiClient || endpoint.RoutePattern.Parameters.Count > 0)
+            {
+                continue; // API: HostileInputTests; routes with parameters: the access matrix and the corpus
+            }
+
+            var routeNames = endpoint.RoutePattern.Parameters.Select(p => p.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
+            var fields = FieldNames(endpoint.Metadata.GetMetadata<ControllerActionDescriptor>()!).Where(f => !routeNames.Contains(f)).ToList();
+            var client = clients[principals[access.Audience]];
+            foreach (var field in fields)
+            {
+                foreach (var value in corpus)
+                {
+                    var response = await client.GetAsync($"{key[4..]}?{Uri.EscapeDataString(field)}={Uri.EscapeDataString(value)}");
+                    requests++;
+                    if ((int)response.StatusCode >= 500)
+                    {
+                        failures.Add($"{key} {field}={(value.Length > 30 ? value[..30] + "…" : value)}: {(int)response.StatusCode}");
+                    }
+                }
+            }
+        }
+
+        Assert.True(failures.Count == 0, $"{failures.Count} of {requests}:\n" + string.Join("\n", failures.Take(30)));
+        Assert.True(requests > 1000, requests.ToString());
+    }
+
     /// <summary>The form names an action binds: simple parameters by name, complex ones by their public properties.</summary>
     private static IEnumerable<string> FieldNames(ControllerActionDescriptor action)
     {

@@ -219,7 +219,8 @@ public class RegisterController(PortalDbContext db, RegisterSearch search, IConf
     [HttpGet("/reports")]
     public async Task<IActionResult> Published(int? year, CancellationToken ct)
     {
-        var y = year ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).Year - 1;
+        var last = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).Year - 1;
+        var y = year is { } asked && asked >= 1998 && asked <= last ? asked : last;
         ViewData["Year"] = y;
         var rows = await db.AnnualReports.AsNoTracking().Where(r => r.Year == y && r.State == ReportState.Published)
             .Join(db.Institutions, r => r.InstitutionId, i => i.Id, (r, i) => new { r.Id, i.Current.Name, i.Code, r.Year, r.Version, r.PublishedOn })

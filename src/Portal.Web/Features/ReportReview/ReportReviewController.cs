@@ -95,7 +95,8 @@ public class ReportReviewController(PortalDbContext db, FilingClocks clocks, ICo
     [HttpGet("overdue")]
     public async Task<IActionResult> Overdue(int? year, CancellationToken ct)
     {
-        var y = year ?? clocks.Today.Year - 1;
+        // Report years run from the regulation's first (1998) to last year; anything else shows last year.
+        var y = year is { } asked && asked >= 1998 && asked < clocks.Today.Year ? asked : clocks.Today.Year - 1;
         var office = await db.Offices.AsNoTracking().SingleAsync(o => o.Id == OfficeId, ct);
         var window = office.ReportWindow(y);
         var rows = await ReportCycle.MissingReports(db, OfficeId, y)
