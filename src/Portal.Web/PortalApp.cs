@@ -240,6 +240,7 @@ public static class PortalApp
                 o.Filters.Add<StaffTwoFactorFilter>();
                 o.Filters.Add<UnsafeTextFilter>();
                 o.Filters.Add<StepUpFilter>();
+                o.Conventions.Add(new RouteValuesFromRouteOnly());
                 ValidationMessages.Localize(o.ModelBindingMessageProvider);
             })
             .AddRazorOptions(o =>

@@ -16,7 +16,7 @@ public class MassAssignmentTests(PortalFactory factory) : IClassFixture<PortalFa
     private static readonly Dictionary<string, string> Smuggled = new()
     {
         ["State"] = "Approved", ["Status"] = "Revoked", ["InstitutionId"] = Guid.NewGuid().ToString(), ["OfficeId"] = DemoDataSeeder.CityOfficeId.ToString(),
-        ["Code"] = "12330700MB0000000X", ["Number"] = "HACKED-1", ["ApplicantUserId"] = "someone-else",
+        ["Code"] = "12330700MB0000000X", ["Number"] = "HACKED-1", ["ApplicantUserId"] = "someone-else", ["Id"] = Guid.NewGuid().ToString(), // a form must not re-aim the action (route values bind from the route only)
         ["Year"] = "1999", ["Late"] = "true", ["Version"] = "9", ["PublishedOn"] = "2020-01-01", ["ConcurrencyToken"] = Guid.NewGuid().ToString(),
     };
 
