@@ -105,9 +105,10 @@ public class ReviewController(
 
     [HttpPost("{id:guid}/{verb}")]
     [StepUp("approve", "refuse")]
-    public async Task<IActionResult> Decide([FromRoute] Guid id, [FromRoute] string verb, DecisionForm form, [FromServices] DecideFiling decide, CancellationToken ct)
+    public async Task<IActionResult> Decide(Guid id, string verb, DecisionForm form, [FromServices] DecideFiling decide, CancellationToken ct)
     {
-        // From the route only: a form field named "verb" must not turn an accept into an approval behind the step-up check.
+        // id and verb bind from the route only (RouteValuesFromRouteOnly): a form field named "verb" cannot
+        // turn an accept into an approval behind the step-up check.
         if (string.IsNullOrEmpty(verb) || !Actions.TryGetValue(verb, out var filingAction))
         {
             return NotFound();
