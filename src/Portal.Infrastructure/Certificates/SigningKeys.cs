@@ -147,7 +147,7 @@ public sealed partial class SigningKeyStore
             var ecdsa = ECDsa.Create();
             ecdsa.ImportFromPem(File.ReadAllText(f));
             var kid = Path.GetFileNameWithoutExtension(f)["cert-signing-".Length..];
-            return new SigningKey(kid, ecdsa, canSign: true, File.GetCreationTimeUtc(f) > File.GetLastWriteTimeUtc(f) ? File.GetCreationTimeUtc(f) : File.GetLastWriteTimeUtc(f));
+            return new SigningKey(kid, ecdsa, canSign: true, CreatedUtc(f));
         }).ToList();
     }
 
@@ -159,14 +159,32 @@ public sealed partial class SigningKeyStore
         // Short ids keep the QR code small: "k" + date + 4 random hex digits.
         var kid = $"k{DateTime.UtcNow:yyMMdd}{RandomNumberGenerator.GetHexString(4, lowercase: true)}";
         var path = Path.Combine(Directory, $"cert-signing-{kid}.pem");
-        File.WriteAllText(path, ecdsa.ExportPkcs8PrivateKeyPem());
+        // The creation time is written into the file: file times are too coarse to order two keys made
+        // within the same millisecond, and copying a key folder resets them.
+        var created = DateTime.UtcNow;
+        File.WriteAllText(path, CreatedPrefix + created.ToString("O", System.Globalization.CultureInfo.InvariantCulture) + "\n" + ecdsa.ExportPkcs8PrivateKeyPem());
         if (!OperatingSystem.IsWindows())
         {
             File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
         }
 
         LogGenerated(_logger, kid, path);
-        return new SigningKey(kid, ecdsa, true, DateTime.UtcNow);
+        return new SigningKey(kid, ecdsa, true, created);
+    }
+
+    private const string CreatedPrefix = "Created: ";
+
+    /// <summary>The time written in the key file, or for files from before that, the file's own time.</summary>
+    private static DateTime CreatedUtc(string file)
+    {
+        var first = File.ReadLines(file).FirstOrDefault() ?? string.Empty;
+        if (first.StartsWith(CreatedPrefix, StringComparison.Ordinal)
+            && DateTime.TryParse(first[CreatedPrefix.Length..], System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.RoundtripKind, out var created))
+        {
+            return created.ToUniversalTime();
+        }
+
+        return File.GetCreationTimeUtc(file) > File.GetLastWriteTimeUtc(file) ? File.GetCreationTimeUtc(file) : File.GetLastWriteTimeUtc(file);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Generated certificate signing key {KeyId} at {Path} (development/embedded setup; production keys come from configuration)")]
