@@ -1536,3 +1536,47 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130190513_ServerSideSessions'
+)
+BEGIN
+    CREATE TABLE [UserSessions] (
+        [Id] uniqueidentifier NOT NULL,
+        [UserId] nvarchar(450) NOT NULL,
+        [CreatedUtc] datetime2 NOT NULL,
+        [EndedUtc] datetime2 NULL,
+        [EndReason] nvarchar(32) NULL,
+        CONSTRAINT [PK_UserSessions] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130190513_ServerSideSessions'
+)
+BEGIN
+    CREATE INDEX [IX_UserSessions_CreatedUtc] ON [UserSessions] ([CreatedUtc]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130190513_ServerSideSessions'
+)
+BEGIN
+    CREATE INDEX [IX_UserSessions_UserId_EndedUtc] ON [UserSessions] ([UserId], [EndedUtc]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130190513_ServerSideSessions'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261130190513_ServerSideSessions', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

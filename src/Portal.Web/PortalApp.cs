@@ -30,12 +30,13 @@ public static class PortalApp
             return await Commands.VerifyTokenAsync(args); // offline: needs no database
         }
 
-        if (args.Length >= 2 && args[0] == "bench" && args[1] is "certificates" or "search" or "import")
+        if (args.Length >= 2 && args[0] == "bench" && args[1] is "certificates" or "search" or "import" or "login")
         {
             return await OnTemporaryDatabaseAsync(args, (app, folder) => args[1] switch
             {
                 "certificates" => CertificateBenchmark.RunAsync(app, args),
                 "search" => SearchBenchmark.RunAsync(app, args),
+                "login" => LoginBenchmark.RunAsync(app, args),
                 _ => ImportBenchmark.RunAsync(app, args, folder),
             });
         }
@@ -122,6 +123,7 @@ public static class PortalApp
             Args = args,
             WebRootPath = paths.WebRoot,
         });
+        PublicAddress.Add(builder);
         builder.Services.AddPortalInfrastructure(builder.Configuration, paths);
         OidcServer.Add(builder.Services, builder.Configuration, paths, builder.Configuration["Portal:PublicBaseUrl"] ?? new PortalOptions().PublicBaseUrl);
         ConfigureServices(builder);
@@ -162,6 +164,7 @@ public static class PortalApp
             .AddTokenProvider<StrictAuthenticatorTokenProvider>(TokenOptions.DefaultAuthenticatorProvider) // ±1 step, single use
             .AddTokenProvider<ResetTokenProvider>(ResetTokenProvider.Name) // 2 hours on the app's clock, once
             .AddClaimsPrincipalFactory<PortalClaimsFactory>()
+            .AddSignInManager<PortalSignInManager>() // one hash verification on every login path
             .AddPasswordValidator<CommonPasswordValidator>();
 
         // Sessions are re-checked against the account (security stamp) this often: a removed user, or a
@@ -171,7 +174,21 @@ public static class PortalApp
         // Password reset links: valid for 2 hours.
         services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromHours(2));
 
+        // Every cookie the portal sets is Secure and HttpOnly outside plain-HTTP development: the cookie
+        // policy applies to all of them (sign-in, antiforgery, TempData, language), including ones a
+        // library adds later, rather than each remembering its own flags.
         var plainHttpDev = builder.Environment.IsDevelopment();
+        services.Configure<CookiePolicyOptions>(o =>
+        {
+            o.Secure = plainHttpDev ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+            o.HttpOnly = Microsoft.AspNetCore.CookiePolicy.HttpOnlyPolicy.Always;
+            o.MinimumSameSitePolicy = SameSiteMode.Lax;
+        });
+        services.Configure<Microsoft.AspNetCore.Mvc.CookieTempDataProviderOptions>(o =>
+        {
+            o.Cookie.Name = "portal.tempdata";
+            o.Cookie.SecurePolicy = plainHttpDev ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+        });
         services.ConfigureApplicationCookie(o =>
         {
             o.Cookie.Name = "portal.auth";
@@ -189,6 +206,12 @@ public static class PortalApp
                 OnRedirectToAccessDenied = ctx =>
                 {
                     ctx.Response.StatusCode = StatusCodes.Status403Forbidden;
+                    return Task.CompletedTask;
+                },
+                // A path, not an absolute URL: nothing in a redirect comes from the request's Host header.
+                OnRedirectToLogin = ctx =>
+                {
+                    ctx.Response.Redirect(Uri.TryCreate(ctx.RedirectUri, UriKind.Absolute, out var absolute) ? absolute.PathAndQuery : ctx.RedirectUri);
                     return Task.CompletedTask;
                 },
                 OnValidatePrincipal = SessionRevalidation.ValidateAsync,
@@ -302,6 +325,10 @@ public static class PortalApp
 
         RateLimits.Add(services, builder.Configuration);
         services.AddSingleton<AccountThrottle>();
+        services.AddSingleton<DecoyPasswordHash>();
+        services.AddSingleton<Features.Account.PasswordResetQueue>();
+        services.AddHostedService<Features.Account.PasswordResetSender>();
+        services.AddHostedService<Features.Account.SessionPurgeJob>();
 
         services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: ["ready"]);
     }
@@ -313,6 +340,9 @@ public static class PortalApp
         {
             app.UseHsts();
         }
+
+        app.UsePublicAddress(app.Environment);
+        app.UseCookiePolicy();
 
         app.UseSecurityHeaders();
         // The API answers errors as problem details (RFC 9457); pages get the friendly bilingual error page.

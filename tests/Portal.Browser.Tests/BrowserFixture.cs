@@ -35,10 +35,11 @@ public sealed class BrowserFixture : IAsyncLifetime
         }
 
         var port = FreePort();
+        BaseUrl = $"http://127.0.0.1:{port}";
         _factory = new PortalFactory();
+        _factory.Settings["Portal:PublicBaseUrl"] = BaseUrl; // links and QR codes point where the browser is
         _factory.UseKestrel(port);
         _factory.StartServer();
-        BaseUrl = $"http://127.0.0.1:{port}";
 
         _playwright = await Playwright.CreateAsync();
         Assertions.SetDefaultExpectTimeout(30_000);

@@ -20,7 +20,7 @@ public class AccessTests(PortalFactory factory) : IClassFixture<PortalFactory>
         using var client = factory.Client();
         var response = await client.GetAsync(url);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.StartsWith("/account/login?ReturnUrl=", response.Headers.Location?.PathAndQuery);
+        Assert.StartsWith("/account/login?ReturnUrl=", response.Headers.Location?.OriginalString);
     }
 
     [Theory]

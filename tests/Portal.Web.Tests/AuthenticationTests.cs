@@ -44,6 +44,7 @@ public partial class AuthenticationTests(PortalFactory factory) : IClassFixture<
     {
         using var client = factory.Client();
         var response = await client.SubmitAsync("/account/forgot-password", "/account/forgot-password", new Dictionary<string, string> { ["Email"] = Demo.User });
+        await factory.ResetLinksSentAsync();
         Assert.Equal("/account/forgot-password/sent", response.Headers.Location?.OriginalString);
 
         string body;

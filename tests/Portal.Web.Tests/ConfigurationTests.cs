@@ -48,6 +48,7 @@ public class ConfigurationTests
             WorkingDirectory = AppContext.BaseDirectory,
         };
         start.Environment["Database__Provider"] = "Oracle";
+        start.Environment["Portal__PublicBaseUrl"] = "https://portal.example";
         start.Environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
         using var process = Process.Start(start)!;
         var stderr = await process.StandardError.ReadToEndAsync();

@@ -62,6 +62,7 @@ public sealed class ProductionPortalFactory : PortalFactory
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        Settings["Portal:PublicBaseUrl"] = "https://portal.example";
         base.ConfigureWebHost(builder);
         builder.UseEnvironment("Production");
     }

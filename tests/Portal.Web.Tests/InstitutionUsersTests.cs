@@ -57,7 +57,7 @@ public class InstitutionUsersTests(PortalFactory factory) : IClassFixture<Portal
         // The session the user already had ends too (the security stamp changed).
         var stale = await user.GetAsync("/institution");
         Assert.Equal(HttpStatusCode.Redirect, stale.StatusCode);
-        Assert.StartsWith("/account/login", stale.Headers.Location?.PathAndQuery);
+        Assert.StartsWith("/account/login", stale.Headers.Location?.OriginalString);
     }
 
     [Fact]

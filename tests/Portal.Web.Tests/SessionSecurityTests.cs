@@ -87,6 +87,7 @@ public class SessionSecurityTests(ClockedPortalFactory factory) : IClassFixture<
         await factory.AddInstitutionUserAsync("浦江县第二中学", "reset.me@test.portal");
         using var client = factory.Client();
         await client.SubmitAsync("/account/forgot-password", "/account/forgot-password", new Dictionary<string, string> { ["Email"] = "reset.me@test.portal" });
+        await factory.ResetLinksSentAsync();
         string body;
         using (var scope = factory.Services.CreateScope())
         {

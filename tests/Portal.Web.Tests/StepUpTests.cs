@@ -27,7 +27,7 @@ public class StepUpTests(StrictClockedFactory factory) : IClassFixture<StrictClo
         using var registrar = factory.Client();
         await registrar.LoginOkAsync(Demo.Registrar);
         var key = (await registrar.PageAsync("/account/two-factor?required=true")).QuerySelector("[data-shared-key]")!.TextContent;
-        var enabled = await registrar.SubmitAsync("/account/two-factor", "/account/two-factor/enable", new Dictionary<string, string> { ["Code"] = Totp.Code(key, clock.GetUtcNow()) });
+        var enabled = await registrar.SubmitAsync("/account/two-factor", "/account/two-factor/enable", new Dictionary<string, string> { ["Password"] = PortalFactory.DemoPassword, ["Code"] = Totp.Code(key, clock.GetUtcNow()) });
         Assert.Equal(HttpStatusCode.OK, enabled.StatusCode);
 
         Guid filing;
@@ -75,7 +75,7 @@ public class StepUpTests(StrictClockedFactory factory) : IClassFixture<StrictClo
         using var admin = factory.Client();
         await admin.LoginOkAsync(Demo.Admin);
         var key = (await admin.PageAsync("/account/two-factor?required=true")).QuerySelector("[data-shared-key]")!.TextContent;
-        await admin.SubmitAsync("/account/two-factor", "/account/two-factor/enable", new Dictionary<string, string> { ["Code"] = Totp.Code(key, clock.GetUtcNow()) });
+        await admin.SubmitAsync("/account/two-factor", "/account/two-factor/enable", new Dictionary<string, string> { ["Password"] = PortalFactory.DemoPassword, ["Code"] = Totp.Code(key, clock.GetUtcNow()) });
         var before = (await admin.PageAsync("/admin/keys")).QuerySelectorAll("[data-keys] tbody tr").Length;
 
         var asked = await admin.SubmitAsync("/admin/keys", "/admin/keys/rotate", new Dictionary<string, string> { ["confirmed"] = "true" });

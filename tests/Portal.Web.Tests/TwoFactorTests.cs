@@ -40,10 +40,10 @@ public class TwoFactorTests(StrictPortalFactory factory) : IClassFixture<StrictP
         var enrol = await client.PageAsync("/account/two-factor?required=true");
         var key = enrol.QuerySelector("[data-shared-key]")!.TextContent;
 
-        var wrong = await client.SubmitAsync("/account/two-factor", "/account/two-factor/enable", new Dictionary<string, string> { ["Code"] = "000000" == Totp.Code(key, DateTimeOffset.UtcNow) ? "111111" : "000000" });
+        var wrong = await client.SubmitAsync("/account/two-factor", "/account/two-factor/enable", new Dictionary<string, string> { ["Password"] = PortalFactory.DemoPassword, ["Code"] = "000000" == Totp.Code(key, DateTimeOffset.UtcNow) ? "111111" : "000000" });
         Assert.Contains("验证码不正确", await wrong.Content.ReadAsStringAsync());
 
-        var enabled = await client.SubmitAsync("/account/two-factor", "/account/two-factor/enable", new Dictionary<string, string> { ["Code"] = Totp.Code(key, DateTimeOffset.UtcNow) });
+        var enabled = await client.SubmitAsync("/account/two-factor", "/account/two-factor/enable", new Dictionary<string, string> { ["Password"] = PortalFactory.DemoPassword, ["Code"] = Totp.Code(key, DateTimeOffset.UtcNow) });
         var enabledPage = PortalClient.Parse(await enabled.Content.ReadAsStringAsync());
         var recoveryCodes = enabledPage.QuerySelectorAll("[data-recovery-code]").Select(e => e.TextContent.Trim()).ToList();
         Assert.Equal(10, recoveryCodes.Count);
@@ -84,7 +84,7 @@ public class TwoFactorTests(StrictPortalFactory factory) : IClassFixture<StrictP
         }
 
         var now = DateTimeOffset.UtcNow;
-        var enabled = await client.SubmitAsync("/account/two-factor", "/account/two-factor/enable", new Dictionary<string, string> { ["Code"] = Totp.Code(key, now) });
+        var enabled = await client.SubmitAsync("/account/two-factor", "/account/two-factor/enable", new Dictionary<string, string> { ["Password"] = PortalFactory.DemoPassword, ["Code"] = Totp.Code(key, now) });
         Assert.Contains("data-recovery-code", await enabled.Content.ReadAsStringAsync());
 
         async Task<bool> LoginWithAsync(string code)
@@ -113,7 +113,7 @@ public class TwoFactorTests(StrictPortalFactory factory) : IClassFixture<StrictP
         Assert.Equal(HttpStatusCode.OK, (await phone.GetAsync("/institution")).StatusCode);
 
         var key = (await laptop.PageAsync("/account/two-factor")).QuerySelector("[data-shared-key]")!.TextContent;
-        await laptop.SubmitAsync("/account/two-factor", "/account/two-factor/enable", new Dictionary<string, string> { ["Code"] = Totp.Code(key, DateTimeOffset.UtcNow) });
+        await laptop.SubmitAsync("/account/two-factor", "/account/two-factor/enable", new Dictionary<string, string> { ["Password"] = PortalFactory.DemoPassword, ["Code"] = Totp.Code(key, DateTimeOffset.UtcNow) });
 
         Assert.Equal(HttpStatusCode.Redirect, (await phone.GetAsync("/institution")).StatusCode); // signed out
     }

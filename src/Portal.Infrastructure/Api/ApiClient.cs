@@ -45,6 +45,12 @@ public class ApiClientInstitution
 
 public static class ApiScopes
 {
+    /// <summary>
+    /// The audience (aud) of every access token the portal issues for its API, and the only one the API
+    /// accepts: a token minted for some other resource is refused even when it is signed by this server.
+    /// </summary>
+    public const string ApiResource = "portal-register-api";
+
     public const string RegisterRead = "register.read";
     public const string CertificatesVerify = "certificates.verify";
     public const string FeedRead = "feed.read";

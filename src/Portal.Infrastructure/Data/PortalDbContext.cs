@@ -41,6 +41,8 @@ public partial class PortalDbContext(DbContextOptions<PortalDbContext> options, 
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
+    public DbSet<UserSession> UserSessions => Set<UserSession>();
+
     public DbSet<Filing> Filings => Set<Filing>();
 
     public DbSet<FilingEvent> FilingEvents => Set<FilingEvent>();

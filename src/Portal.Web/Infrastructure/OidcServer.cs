@@ -50,6 +50,14 @@ public static class OidcServer
                 o.AllowClientCredentialsFlow()
                     .AllowAuthorizationCodeFlow()
                     .RequireProofKeyForCodeExchange();
+
+                // PKCE with S256 only: "plain" (and a request that names no method, which means plain)
+                // sends the verifier itself, so an intercepted code could still be redeemed (RFC 9700 2.1.1).
+                o.Configure(server =>
+                {
+                    server.CodeChallengeMethods.Clear();
+                    server.CodeChallengeMethods.Add(OpenIddict.Abstractions.OpenIddictConstants.CodeChallengeMethods.Sha256);
+                });
                 o.RegisterScopes(ApiScopes.All);
                 o.AddSigningKey(signing).AddEncryptionKey(encryption);
                 o.DisableAccessTokenEncryption();
@@ -67,6 +75,7 @@ public static class OidcServer
             .AddValidation(o =>
             {
                 o.UseLocalServer();
+                o.AddAudiences(ApiScopes.ApiResource); // tokens without this audience are refused by the API
                 o.UseAspNetCore();
             });
     }

@@ -10,6 +10,9 @@ public sealed class RateLimitOptions
     /// <summary>Verify-page requests per client address per minute.</summary>
     public int VerifyPerMinute { get; set; } = 120;
 
+    /// <summary>Register searches and other public listings per client address per minute.</summary>
+    public int PublicPerMinute { get; set; } = 300;
+
     /// <summary>API requests per client per five minutes.</summary>
     public int ApiPerFiveMinutes { get; set; } = 600;
 
@@ -25,6 +28,7 @@ public static class RateLimits
     public const string Verify = "verify";
     public const string Api = "api";
     public const string Auth = "auth";
+    public const string Public = "public";
 
     public static void Add(IServiceCollection services, IConfiguration configuration)
     {
@@ -43,6 +47,12 @@ public static class RateLimits
             o.AddPolicy(Verify, context => RateLimitPartition.GetFixedWindowLimiter(
                 context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = options.VerifyPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+
+            // The public register and its listings: a person browsing never reaches this; a scraper from
+            // one address cannot crowd out everyone else's searches.
+            o.AddPolicy(Public, context => RateLimitPartition.GetFixedWindowLimiter(
+                "public:" + (context.Connection.RemoteIpAddress?.ToString() ?? "unknown"),
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = options.PublicPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
 
             // Guessing passwords and codes from one address: a small fixed window per address.
             o.AddPolicy(Auth, context => HttpMethods.IsPost(context.Request.Method)

@@ -13,11 +13,23 @@ public static class SessionRevalidation
 {
     public const string StartedKey = "portal.started";
     public const string SeenKey = "portal.seen";
+    public const string SessionKey = "portal.sid";
 
-    /// <summary>Stamps when the session began: back-office sessions end 12 hours later whatever happens.</summary>
-    public static Task SigningInAsync(CookieSigningInContext context)
+    /// <summary>
+    /// Opens the server-side session (<see cref="UserSession"/>) on a new sign-in; a re-issued cookie of the
+    /// same session (step-up, refresh) keeps its id. Stamps when the session began: back-office sessions
+    /// end 12 hours later whatever happens.
+    /// </summary>
+    public static async Task SigningInAsync(CookieSigningInContext context)
     {
         var now = context.HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
+        if (!context.Properties.Items.ContainsKey(SessionKey) && context.Principal?.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value is { } userId)
+        {
+            // Its own scope: the request's context may hold unrelated tracked changes that are not ours to save.
+            using var scope = context.HttpContext.RequestServices.CreateScope();
+            var id = await UserSessions.StartAsync(scope.ServiceProvider.GetRequiredService<Portal.Infrastructure.Data.PortalDbContext>(), userId, now.UtcDateTime);
+            context.Properties.Items[SessionKey] = id.ToString("N");
+        }
         if (!context.Properties.Items.ContainsKey(StartedKey))
         {
             context.Properties.Items[StartedKey] = now.ToString("O", System.Globalization.CultureInfo.InvariantCulture);
@@ -28,9 +40,11 @@ public static class SessionRevalidation
         {
             StepUpFilter.Stamp(context.Properties, now); // signed in with a two-factor code just now
         }
-
-        return Task.CompletedTask;
     }
+
+    /// <summary>The server-side session id this cookie carries, if any.</summary>
+    public static Guid? SessionId(AuthenticationProperties? properties) =>
+        properties?.Items.TryGetValue(SessionKey, out var value) == true && Guid.TryParse(value, out var id) ? id : null;
 
     public static async Task ValidateAsync(CookieValidatePrincipalContext context)
     {
@@ -43,6 +57,16 @@ public static class SessionRevalidation
         var services = context.HttpContext.RequestServices;
         var options = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<PortalOptions>>().Value;
         var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
+
+        // The session must still be open on the server: a cookie kept after logout (or from before
+        // sessions were held server-side) gets the login page.
+        var userId = principal.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value;
+        if (SessionId(context.Properties) is not { } sessionId || userId is null
+            || !await UserSessions.IsOpenAsync(services.GetRequiredService<Portal.Infrastructure.Data.PortalDbContext>(), sessionId, userId, now.UtcDateTime))
+        {
+            await EndAsync(context);
+            return;
+        }
         if (principal.IsInRole(Roles.Registrar) || principal.IsInRole(Roles.RegistrySupervisor) || principal.IsInRole(Roles.Administrator))
         {
             // Back office: 30 minutes idle, 12 hours absolute (ASVS V7.3), measured on the server's clock.
@@ -81,6 +105,19 @@ public static class SessionRevalidation
 
     private static DateTimeOffset? Read(IDictionary<string, string?> items, string key) =>
         items.TryGetValue(key, out var value) && DateTimeOffset.TryParse(value, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.RoundtripKind, out var at) ? at : null;
+
+    /// <summary>Ends the caller's server-side session (logout), then the cookie.</summary>
+    public static async Task SignOutAsync(HttpContext http)
+    {
+        var current = await http.AuthenticateAsync(IdentityConstants.ApplicationScheme);
+        if (SessionId(current.Properties) is { } id)
+        {
+            var now = http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+            await UserSessions.EndAsync(http.RequestServices.GetRequiredService<Portal.Infrastructure.Data.PortalDbContext>(), id, "logout", now);
+        }
+
+        await http.RequestServices.GetRequiredService<SignInManager<PortalUser>>().SignOutAsync();
+    }
 
     private static async Task EndAsync(CookieValidatePrincipalContext context)
     {

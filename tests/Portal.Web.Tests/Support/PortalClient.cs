@@ -92,6 +92,10 @@ public sealed class PortalClient(HttpClient http) : IDisposable
 
 public static class PortalFactoryExtensions
 {
+    /// <summary>Waits until the password-reset links asked for so far are in the outbox (they are made behind the response).</summary>
+    public static Task ResetLinksSentAsync(this PortalFactory factory) =>
+        Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Portal.Web.Features.Account.PasswordResetQueue>(factory.Services).WhenIdleAsync(TimeSpan.FromSeconds(60));
+
     /// <summary>A browser-like client: cookies kept, redirects not followed (tests assert them).</summary>
     public static PortalClient Client(this PortalFactory factory) =>
         new(factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));

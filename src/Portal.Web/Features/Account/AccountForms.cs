@@ -92,16 +92,39 @@ public sealed class ChangePasswordForm
     [DataType(DataType.Password)]
     [Display(Name = "Field.ConfirmPassword")]
     public string ConfirmPassword { get; set; } = string.Empty;
+
+    /// <summary>A current authenticator (or recovery) code, asked for when two-factor is on.</summary>
+    [StringLength(20, ErrorMessage = "Validation.TooLong")]
+    [Display(Name = "Field.CurrentCode")]
+    public string? Code { get; set; }
+
+    /// <summary>Set by the server from the account, never bound.</summary>
+    [Microsoft.AspNetCore.Mvc.ModelBinding.BindNever]
+    public bool TwoFactorEnabled { get; set; }
 }
 
 public sealed class EnableTwoFactorForm
 {
+    [Required(ErrorMessage = "Validation.Required")]
+    [StringLength(128, ErrorMessage = "Validation.TooLong")]
+    [DataType(DataType.Password)]
+    [Display(Name = "Field.CurrentPassword")]
+    public string Password { get; set; } = string.Empty;
+
     [Required(ErrorMessage = "Validation.Required")]
     [StringLength(7, MinimumLength = 6, ErrorMessage = "Validation.Code")]
     [Display(Name = "Field.AuthenticatorCode")]
     public string Code { get; set; } = string.Empty;
 }
 
-public sealed record TwoFactorViewModel(bool Enabled, bool Required, string SharedKey, string QrSvg, int RecoveryCodesLeft, IReadOnlyList<string>? NewRecoveryCodes);
+/// <summary>Proof of the second factor before changing it: a current authenticator code or a recovery code.</summary>
+public sealed class CurrentFactorForm
+{
+    [StringLength(20, ErrorMessage = "Validation.TooLong")]
+    [Display(Name = "Field.CurrentCode")]
+    public string? Code { get; set; }
+}
+
+public sealed record TwoFactorViewModel(bool Enabled, bool Required, string SharedKey, string QrSvg, int RecoveryCodesLeft, IReadOnlyList<string>? NewRecoveryCodes, bool MustKeep);
 
 public sealed record AccountViewModel(string Email, string DisplayName, IReadOnlyList<string> Roles, bool TwoFactorEnabled, bool ReminderEmailsOptOut);

@@ -10,10 +10,11 @@ namespace Portal.Web.Features.Announcements;
 
 public sealed record AnnouncementRow(Guid Id, AnnouncementKind Kind, string Title, string Body, DateOnly PublishedOn, string Office);
 
-public sealed record AnnouncementsViewModel(AnnouncementKind? Kind, DateOnly? From, DateOnly? To, IReadOnlyList<AnnouncementRow> Rows, PagerViewModel Pager);
+public sealed record AnnouncementsViewModel(AnnouncementKind? Kind, DateOnly? From, DateOnly? To, IReadOnlyList<AnnouncementRow> Rows, PagerViewModel Pager, bool MoreThan = false);
 
 /// <summary>公告: public notices of registrations, changes, deregistrations and void certificates. No login.</summary>
 [Route("announcements")]
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Portal.Web.Infrastructure.RateLimits.Public)]
 [AllowAnonymous]
 public class AnnouncementsController(PortalDbContext db) : Controller
 {
@@ -39,7 +40,8 @@ public class AnnouncementsController(PortalDbContext db) : Controller
             query = query.Where(a => a.PublishedOn <= t);
         }
 
-        var total = await query.CountAsync(ct);
+        var (total, moreThan, bounded) = await PublicListing.BoundAsync(query, page, PageSize, ct);
+        page = bounded;
         var english = Cultures.IsEnglish;
         var rows = await query
             .OrderByDescending(a => a.PublishedUtc)
@@ -53,6 +55,6 @@ public class AnnouncementsController(PortalDbContext db) : Controller
             ["from"] = from?.ToString("yyyy-MM-dd"),
             ["to"] = to?.ToString("yyyy-MM-dd"),
         });
-        return View(new AnnouncementsViewModel(kind, from, to, rows, pager));
+        return View(new AnnouncementsViewModel(kind, from, to, rows, pager, moreThan));
     }
 }

@@ -8,6 +8,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.IdentityModel.Tokens;
 using OpenIddict.Abstractions;
 using OpenIddict.Server.AspNetCore;
+using Portal.Infrastructure.Api;
 using Portal.Infrastructure.Data;
 using Portal.Infrastructure.Identity;
 using Portal.Web.Infrastructure;
@@ -38,6 +39,7 @@ public class ConnectController(PortalDbContext db, UserManager<PortalUser> users
             identity.SetClaim(Claims.Subject, client.ClientId).SetClaim(Claims.Name, client.Name).SetClaim(OidcServer.ClientClaim, client.ClientId);
             var requested = request.GetScopes();
             identity.SetScopes(requested.IsDefaultOrEmpty ? client.ScopeList : requested.Intersect(client.ScopeList));
+            identity.SetResources(ApiScopes.ApiResource);
             identity.SetDestinations(_ => [Destinations.AccessToken]);
             return SignIn(new ClaimsPrincipal(identity), OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
         }
@@ -84,6 +86,7 @@ public class ConnectController(PortalDbContext db, UserManager<PortalUser> users
         var identity = new ClaimsIdentity(TokenValidationParameters.DefaultAuthenticationType, Claims.Name, Claims.Role);
         identity.SetClaim(Claims.Subject, user.Id).SetClaim(Claims.Name, user.Email).SetClaim(OidcServer.ClientClaim, client.ClientId);
         identity.SetScopes(request.GetScopes().Intersect(client.ScopeList.Append(Scopes.OpenId)));
+        identity.SetResources(ApiScopes.ApiResource);
         identity.SetDestinations(c => c.Type == Claims.Name ? [Destinations.AccessToken, Destinations.IdentityToken] : [Destinations.AccessToken]);
         return SignIn(new ClaimsPrincipal(identity), OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
     }

@@ -126,10 +126,15 @@ public class MyInstitutionController(
         }
 
         var email = form.Email.Trim();
-        if (await users.FindByEmailAsync(email) is not null)
+        var institutionName = await db.Institutions.Where(i => i.Id == User.InstitutionId()).Select(i => i.Current.Name).SingleAsync(ct);
+        if (await users.FindByEmailAsync(email) is { } existing)
         {
-            ModelState.AddModelError(nameof(form.Email), l["Users.EmailTaken"]);
-            return View(form);
+            // The same answer as for a new address, so the form does not tell a manager who has an account
+            // (staff included); the address's owner is told instead, and can ask for a transfer.
+            outbox.Enqueue(existing.Email!, l["Email.InviteExisting.Subject", institutionName], l["Email.InviteExisting.Body", existing.DisplayName, User.DisplayName(), institutionName], "invitation-existing");
+            await db.SaveChangesAsync(ct);
+            TempData["Flash"] = "Users.Invited";
+            return RedirectToAction(nameof(Users));
         }
 
         var user = new PortalUser
@@ -151,7 +156,6 @@ public class MyInstitutionController(
         await users.AddToRoleAsync(user, Roles.InstitutionUser);
         var token = await users.GeneratePasswordResetTokenAsync(user);
         var link = portal.Value.Url($"/account/reset-password?email={Uri.EscapeDataString(email)}&code={WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token))}");
-        var institutionName = await db.Institutions.Where(i => i.Id == user.InstitutionId).Select(i => i.Current.Name).SingleAsync(ct);
         outbox.Enqueue(email, l["Email.Invite.Subject", institutionName], l["Email.Invite.Body", user.DisplayName, User.DisplayName(), institutionName, link], "invitation");
         await db.SaveChangesAsync(ct);
         TempData["Flash"] = "Users.Invited";

@@ -30,20 +30,20 @@ public class OversightController(PortalDbContext db, FilingClocks clocks, Certif
 
     /// <summary>One step of the ladder, with reasons; a revocation needs the approving authority's consent document and a supervisor.</summary>
     [HttpPost("/registry/institutions/{id:guid}/enforcement")]
-    [StepUp("Revocation")]
+    [StepUp("kind", EnforcementKind.Revocation)]
     [RequestSizeLimit(Portal.Domain.Filings.FilingMaterials.MaxAttachmentBytes + 1_000_000)]
     [RequestFormLimits(MultipartBodyLengthLimit = Portal.Domain.Filings.FilingMaterials.MaxAttachmentBytes + 1_000_000)]
-    public async Task<IActionResult> Enforce(Guid id, EnforcementKind kind, string? reasons, DateOnly? correctBy, IFormFile? consent, bool confirmed, CancellationToken ct)
+    public async Task<IActionResult> Enforce(Guid id, EnforcementKind? kind, string? reasons, DateOnly? correctBy, IFormFile? consent, bool confirmed, CancellationToken ct)
     {
         var institution = await db.Institutions.SingleOrDefaultAsync(i => i.Id == id && i.OfficeId == OfficeId, ct);
-        if (institution is null || !Enum.IsDefined(kind))
+        if (institution is null || kind is not { } step || !Enum.IsDefined(step))
         {
             return NotFound();
         }
 
         var back = $"/registry/institutions/{id}";
         var text = (reasons ?? string.Empty).Trim();
-        if (text.Length == 0 || text.Length > 2000 || !confirmed || (kind == EnforcementKind.CertificateHold && (correctBy is null || correctBy <= clocks.Today)))
+        if (text.Length == 0 || text.Length > 2000 || !confirmed || (step == EnforcementKind.CertificateHold && (correctBy is null || correctBy <= clocks.Today)))
         {
             TempData["Error"] = "Enforcement.Incomplete";
             return Redirect(back);
@@ -65,7 +65,7 @@ public class OversightController(PortalDbContext db, FilingClocks clocks, Certif
         }
 
         var history = await db.EnforcementActions.Where(a => a.InstitutionId == id).OrderBy(a => a.CreatedUtc).Select(a => a.Kind).ToListAsync(ct);
-        if (EnforcementLadder.WhyNot(kind, User.IsInRole(Roles.RegistrySupervisor), consentId is not null, history) is { } why)
+        if (EnforcementLadder.WhyNot(step, User.IsInRole(Roles.RegistrySupervisor), consentId is not null, history) is { } why)
         {
             TempData["Error"] = "Error." + why;
             return Redirect(back);
@@ -73,7 +73,7 @@ public class OversightController(PortalDbContext db, FilingClocks clocks, Certif
 
         try
         {
-            switch (kind)
+            switch (step)
             {
                 case EnforcementKind.CertificateHold:
                     institution.Hold(correctBy!.Value);
@@ -92,14 +92,14 @@ public class OversightController(PortalDbContext db, FilingClocks clocks, Certif
                     break;
             }
 
-            db.EnforcementActions.Add(new EnforcementAction(id, institution.OfficeId, kind, text, clocks.Today, kind == EnforcementKind.CertificateHold ? correctBy : null, consentId, User.DisplayName(), clocks.NowUtc));
+            db.EnforcementActions.Add(new EnforcementAction(id, institution.OfficeId, step, text, clocks.Today, step == EnforcementKind.CertificateHold ? correctBy : null, consentId, User.DisplayName(), clocks.NowUtc));
             var users = await db.Users.Where(u => u.InstitutionId == id).Select(u => u.Id).ToListAsync(ct);
             foreach (var user in users)
             {
                 db.Notifications.Add(new Portal.Domain.Notifications.Notification(user,
-                    $"登记管理机关处理决定：{EnforcementZh(kind)}", $"Registry action: {kind}",
-                    $"{institution.Current.Name}：{EnforcementZh(kind)}。理由：{text}（抄送举办单位：{institution.Current.Sponsor}）",
-                    $"{institution.Current.Name}: {kind}. Reasons: {text} (copied to the sponsor: {institution.Current.Sponsor})", "/institution", clocks.NowUtc));
+                    $"登记管理机关处理决定：{EnforcementZh(step)}", $"Registry action: {step}",
+                    $"{institution.Current.Name}：{EnforcementZh(step)}。理由：{text}（抄送举办单位：{institution.Current.Sponsor}）",
+                    $"{institution.Current.Name}: {step}. Reasons: {text} (copied to the sponsor: {institution.Current.Sponsor})", "/institution", clocks.NowUtc));
             }
 
             await db.SaveChangesAsync(ct);

@@ -36,18 +36,19 @@ public sealed record AbnormalRow(string Name, string Code, int Year, DateOnly Li
 public sealed record SearchRow(string Code, string Name, InstitutionStatus Status, string Domicile, string Office, string? FormerName);
 
 public sealed record SearchViewModel(string? Query, InstitutionStatus? Status, Guid? Office, string? Sponsor, string? Funding,
-    IReadOnlyList<(Guid Id, string Name)> Offices, IReadOnlyList<(string Code, string Name)> FundingSources, IReadOnlyList<SearchRow> Rows, PagerViewModel Pager, bool MoreThan = false, OpenDataInfo? OpenData = null);
+    IReadOnlyList<(Guid Id, string Name)> Offices, IReadOnlyList<(string Code, string Name)> FundingSources, IReadOnlyList<SearchRow> Rows, PagerViewModel Pager, bool MoreThan = false, OpenDataInfo? OpenData = null, int MoreThanLimit = RegisterSearch.ExactLimit);
 
 public sealed record OpenDataInfo(DateOnly Day, int Rows, DateTime CreatedUtc);
 
 public sealed record SpotCheckPublicRow(int Year, DateOnly ClosedOn, string Seed, decimal Percentage, int Population, IReadOnlyList<(string Name, string Code, SpotCheckResult Result, string? Note)> Items);
 
 /// <summary>What anyone may see (domain.md, public information): never identity numbers, attachments, drafts or registrar notes.</summary>
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Portal.Web.Infrastructure.RateLimits.Public)]
 [AllowAnonymous]
 public class RegisterController(PortalDbContext db, RegisterSearch search, IConfiguration configuration, TimeProvider clock) : Controller
 {
     private const int PageSize = 20;
-    private const int MoreThanPages = 50;
+    private const int MoreThanPages = PublicListing.MaxPages;
 
     /// <summary>
     /// The public register: by name substring (any length, including two Chinese characters), by unified
@@ -89,6 +90,7 @@ public class RegisterController(PortalDbContext db, RegisterSearch search, IConf
         var rows = new List<SearchRow>();
         var total = 0;
         var moreThan = false;
+        int? browseLimit = null;
         var isName = !string.IsNullOrEmpty(term) && !UnifiedSocialCreditCode.TryParse(term, out _) && !term.StartsWith("事证", StringComparison.Ordinal);
         if (isName)
         {
@@ -117,7 +119,10 @@ public class RegisterController(PortalDbContext db, RegisterSearch search, IConf
                 query = query.Where(i => i.LegacyCertificateNumber == term);
             }
 
-            total = await query.CountAsync(ct);
+            // Bounded for anonymous callers: at most MoreThanPages pages, counted no further than that, so
+            // no request walks the register (issue 12, finding 9); a person narrows the search instead.
+            (total, moreThan, page) = await PublicListing.BoundAsync(query, page, PageSize, ct);
+            browseLimit = PublicListing.MaxPages * PageSize;
             var found = await query.OrderBy(i => i.Current.Name).ThenBy(i => i.Code)
                 .Skip((page - 1) * PageSize).Take(PageSize)
                 .Select(i => new { i.Code, i.Current.Name, i.Status, i.Current.Domicile, i.OfficeId })
@@ -139,7 +144,7 @@ public class RegisterController(PortalDbContext db, RegisterSearch search, IConf
             ["q"] = term, ["status"] = status?.ToString(), ["office"] = office?.ToString(), ["sponsor"] = sponsor, ["funding"] = funding,
         });
         var openData = await db.OpenDataFiles.AsNoTracking().OrderByDescending(f => f.Day).Select(f => new OpenDataInfo(f.Day, f.Rows, f.CreatedUtc)).FirstOrDefaultAsync(ct);
-        return View(new SearchViewModel(term, status, office, sponsor, funding, offices, fundingNames, rows, pager, moreThan, openData));
+        return View(new SearchViewModel(term, status, office, sponsor, funding, offices, fundingNames, rows, pager, moreThan, openData, browseLimit ?? RegisterSearch.ExactLimit));
     }
 
     /// <summary>The latest open-data file of the register: CSV (UTF-8 with BOM, formulas neutralised) or JSON.</summary>

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Portal.Domain.Filings;
@@ -15,6 +16,20 @@ public sealed record QueueRow(Guid Id, string Number, FilingKind Kind, FilingSta
 public sealed record QueueViewModel(FilingKind? Kind, FilingState? State, bool ShowClosed, IReadOnlyList<QueueRow> Rows, PagerViewModel Pager);
 
 public sealed record ReviewViewModel(FilingViewModel Filing, IReadOnlyList<string> ChecklistOptions, string? Conflict);
+
+/// <summary>
+/// Binds the decision verb from the route only, and only from the slugs the pages write ("approve",
+/// "propose-refusal"…): no numbers, no other spelling, no form or query copy.
+/// </summary>
+public sealed class FilingVerbBinder : IModelBinder
+{
+    public Task BindModelAsync(ModelBindingContext bindingContext)
+    {
+        var slug = bindingContext.ActionContext.RouteData.Values[bindingContext.FieldName] as string;
+        bindingContext.Result = ReviewController.FromSlug(slug) is { } action ? ModelBindingResult.Success(action) : ModelBindingResult.Success(null);
+        return Task.CompletedTask;
+    }
+}
 
 /// <summary>The registry's side of filings: the office's queue by legal deadline and the decision page.</summary>
 [Route("registry/filings")]
@@ -40,6 +55,9 @@ public class ReviewController(
     };
 
     public static string Slug(FilingAction action) => Actions.Single(a => a.Value == action).Key;
+
+    /// <summary>The registry's action for a URL slug, exactly as the pages write it; null for anything else.</summary>
+    public static FilingAction? FromSlug(string? slug) => slug is not null && Actions.TryGetValue(slug, out var action) ? action : null;
 
     [HttpGet("")]
     public async Task<IActionResult> Queue(FilingKind? kind, FilingState? state, bool closed = false, int page = 1, CancellationToken ct = default)
@@ -104,12 +122,12 @@ public class ReviewController(
         AttachmentDownload.SendAsync(this, db, access.ForStaff(User), id, attachmentId, ct);
 
     [HttpPost("{id:guid}/{verb}")]
-    [StepUp("approve", "refuse")]
-    public async Task<IActionResult> Decide(Guid id, string verb, DecisionForm form, [FromServices] DecideFiling decide, CancellationToken ct)
+    [StepUp("verb", FilingAction.Approve, FilingAction.Refuse)]
+    public async Task<IActionResult> Decide(Guid id, [ModelBinder<FilingVerbBinder>] FilingAction? verb, DecisionForm form, [FromServices] DecideFiling decide, CancellationToken ct)
     {
-        // id and verb bind from the route only (RouteValuesFromRouteOnly): a form field named "verb" cannot
-        // turn an accept into an approval behind the step-up check.
-        if (string.IsNullOrEmpty(verb) || !Actions.TryGetValue(verb, out var filingAction))
+        // The verb is the route's slug, turned into a FilingAction once by FilingVerbBinder; the step-up
+        // check and this action both read that typed value, so no encoding reaches one and not the other.
+        if (verb is not { } filingAction)
         {
             return NotFound();
         }
