@@ -1580,3 +1580,121 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130204002_PublicReadPaths'
+)
+BEGIN
+    DROP INDEX [IX_Announcements_PublishedOn_Kind] ON [Announcements];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130204002_PublicReadPaths'
+)
+BEGIN
+    DECLARE @var nvarchar(max);
+    SELECT @var = QUOTENAME([d].[name])
+    FROM [sys].[default_constraints] [d]
+    INNER JOIN [sys].[columns] [c] ON [d].[parent_column_id] = [c].[column_id] AND [d].[parent_object_id] = [c].[object_id]
+    WHERE ([d].[parent_object_id] = OBJECT_ID(N'[OpenDataFiles]') AND [c].[name] = N'Gzip');
+    IF @var IS NOT NULL EXEC(N'ALTER TABLE [OpenDataFiles] DROP CONSTRAINT ' + @var + ';');
+    ALTER TABLE [OpenDataFiles] DROP COLUMN [Gzip];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130204002_PublicReadPaths'
+)
+BEGIN
+    ALTER TABLE [OpenDataFiles] ADD [Complete] bit NOT NULL DEFAULT CAST(0 AS bit);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130204002_PublicReadPaths'
+)
+BEGIN
+    CREATE TABLE [OpenDataChunks] (
+        [FileId] uniqueidentifier NOT NULL,
+        [Index] int NOT NULL,
+        [Bytes] varbinary(max) NOT NULL,
+        CONSTRAINT [PK_OpenDataChunks] PRIMARY KEY ([FileId], [Index]),
+        CONSTRAINT [FK_OpenDataChunks_OpenDataFiles_FileId] FOREIGN KEY ([FileId]) REFERENCES [OpenDataFiles] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130204002_PublicReadPaths'
+)
+BEGIN
+    CREATE INDEX [IX_Institutions_Status_NameKey_Code] ON [Institutions] ([Status], [NameKey], [Code]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130204002_PublicReadPaths'
+)
+BEGIN
+    CREATE INDEX [IX_AnnualReports_Year_State_PublishedOn] ON [AnnualReports] ([Year], [State], [PublishedOn]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130204002_PublicReadPaths'
+)
+BEGIN
+    CREATE INDEX [IX_Announcements_Kind_PublishedOn_PublishedUtc] ON [Announcements] ([Kind], [PublishedOn], [PublishedUtc]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130204002_PublicReadPaths'
+)
+BEGIN
+    CREATE INDEX [IX_Announcements_PublishedOn_PublishedUtc] ON [Announcements] ([PublishedOn], [PublishedUtc]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130204002_PublicReadPaths'
+)
+BEGIN
+    CREATE INDEX [IX_Institutions_FundingSourceCode_NameKey] ON [Institutions] ([FundingSourceCode], [NameKey]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130204002_PublicReadPaths'
+)
+BEGIN
+    CREATE INDEX [IX_Institutions_Sponsor_NameKey] ON [Institutions] ([Sponsor], [NameKey]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130204002_PublicReadPaths'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261130204002_PublicReadPaths', N'10.0.15');
+END;
+
+COMMIT;
+GO
+
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130205641_CheckNoChanges'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261130205641_CheckNoChanges', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

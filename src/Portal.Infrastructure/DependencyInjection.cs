@@ -32,7 +32,10 @@ public static class DependencyInjection
         var database = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         var provider = database.ParsedProvider; // throws a StartupConfigurationException naming the setting
         var connection = configuration.GetConnectionString("Portal");
-        services.AddDbContext<PortalDbContext>(options => Configure(options, provider, connection, paths));
+        // The options are built once (a singleton), not for every context: building them per request
+        // resolved paths and touched the file system on every page.
+        services.AddDbContext<PortalDbContext>(options => Configure(options, provider, connection, paths), ServiceLifetime.Scoped, ServiceLifetime.Singleton);
+        services.AddSingleton(new PreparedReads(provider == DatabaseProvider.Sqlite ? SqliteConnectionString(connection, paths) : null));
 
         // Keys in the shared database (every node, every restart), encrypted at rest with a certificate.
         services.AddDataProtection().SetApplicationName("Portal").PersistKeysToDbContext<PortalDbContext>()

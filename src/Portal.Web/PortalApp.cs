@@ -25,94 +25,17 @@ public static class PortalApp
 {
     public static async Task<int> RunAsync(string[] args)
     {
-        if (args.Length > 0 && args[0] == "verify-token")
+        if (Commands.PortalCommands.IsCommand(args))
         {
-            return await Commands.VerifyTokenAsync(args); // offline: needs no database
-        }
-
-        if (args.Length >= 2 && args[0] == "bench" && args[1] is "certificates" or "search" or "import" or "login")
-        {
-            return await OnTemporaryDatabaseAsync(args, (app, folder) => args[1] switch
-            {
-                "certificates" => CertificateBenchmark.RunAsync(app, args),
-                "search" => SearchBenchmark.RunAsync(app, args),
-                "login" => LoginBenchmark.RunAsync(app, args),
-                _ => ImportBenchmark.RunAsync(app, args, folder),
-            });
-        }
-
-        if (args.Length >= 2 && args[0] == "audit" && args[1] == "verify")
-        {
-            var auditApp = Build(args.Skip(2).ToArray());
-            using var scope = auditApp.Services.CreateScope();
-            var (count, broken, reason) = await Portal.Infrastructure.Audit.AuditChain.VerifyAsync(scope.ServiceProvider.GetRequiredService<PortalDbContext>());
-            Console.WriteLine(broken is null ? $"Audit chain intact: {count:N0} entries checked." : $"Audit chain BROKEN at entry {broken}: {reason}.");
-            return broken is null ? 0 : 1;
-        }
-
-        if (args.Length > 0 && args[0] == "access-table")
-        {
-            Console.Write(AccessMap.Markdown()); // the README's roles table
-            return 0;
-        }
-
-        if (args.Length >= 1 && args[0] is "backup" or "verify-backup" or "restore")
-        {
-            return await Commands.BackupAsync(args);
+            return await Commands.PortalCommands.RunAsync(args);
         }
 
         var app = Build(args);
-        if (args.Length >= 2 && args[0] == "generate-register")
-        {
-            await InitializeDatabaseAsync(app);
-            using var scope = app.Services.CreateScope();
-            var count = CertificateBenchmark.Option(args, "--count", 100_000);
-            var result = await Portal.Infrastructure.Seeding.SyntheticRegister.GenerateAsync(scope.ServiceProvider.GetRequiredService<PortalDbContext>(), count,
-                progress: n => Console.WriteLine($"  … {n:N0} of {count:N0}"));
-            Console.WriteLine($"Wrote {result.Institutions:N0} synthetic institutions over {result.Offices} offices in {result.Elapsed.TotalSeconds:0.0} s.");
-            return 0;
-        }
-
-        if (args.Length >= 2 && args[0] == "demo" && args[1] == "reset-passwords")
-        {
-            return await ResetDemoPasswordsAsync(app);
-        }
-
-        if (args.Length >= 2 && args[0] == "keys" && args[1] == "rotate")
-        {
-            var key = app.Services.GetRequiredService<SigningKeyStore>().Rotate();
-            using (var scope = app.Services.CreateScope())
-            {
-                var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
-                db.Actor = new Portal.Infrastructure.Audit.SystemActor("command line (" + Environment.UserName + ")");
-                db.RecordAct("keys.rotate", "SigningKey", key.KeyId);
-                await db.SaveChangesAsync();
-            }
-
-            Console.WriteLine($"New certificate signing key {key.KeyId} is active; earlier keys stay published for verification.");
-            return 0;
-        }
-
         var demoAccounts = await InitializeDatabaseAsync(app);
         await app.StartAsync();
         PrintWelcome(app, demoAccounts);
         await app.WaitForShutdownAsync();
         return 0;
-    }
-
-    /// <summary>The benchmarks run on a throw-away database and key folder, deleted afterwards.</summary>
-    private static async Task<int> OnTemporaryDatabaseAsync(string[] args, Func<WebApplication, string, Task<int>> run)
-    {
-        var folder = Directory.CreateTempSubdirectory("portal-bench-").FullName;
-        try
-        {
-            return await run(Build(CertificateBenchmark.Arguments(args, folder)), folder);
-        }
-        finally
-        {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            Directory.Delete(folder, recursive: true);
-        }
     }
 
     public static WebApplication Build(string[] args)
@@ -124,6 +47,7 @@ public static class PortalApp
             WebRootPath = paths.WebRoot,
         });
         PublicAddress.Add(builder);
+        ReverseProxy.Add(builder);
         builder.Services.AddPortalInfrastructure(builder.Configuration, paths);
         OidcServer.Add(builder.Services, builder.Configuration, paths, builder.Configuration["Portal:PublicBaseUrl"] ?? new PortalOptions().PublicBaseUrl);
         ConfigureServices(builder);
@@ -282,7 +206,7 @@ public static class PortalApp
 
         services.Configure<RequestLocalizationOptions>(o =>
         {
-            o.DefaultRequestCulture = new RequestCulture(Cultures.Chinese);
+            o.DefaultRequestCulture = new RequestCulture(Cultures.Supported[0]);
             o.SupportedCultures = Cultures.Supported;
             o.SupportedUICultures = Cultures.Supported;
             o.RequestCultureProviders =
@@ -313,6 +237,7 @@ public static class PortalApp
         services.AddScoped<SubmitFiling>();
         services.AddScoped<WithdrawFiling>();
         services.AddScoped<DecideFiling>();
+        services.AddScoped<Features.ApiClients.RegisterApiClient>();
         services.AddSingleton<Features.Certificates.CertificateExpiryJob>();
         services.AddHostedService(sp => sp.GetRequiredService<Features.Certificates.CertificateExpiryJob>());
         services.AddSingleton(NodeId.New());
@@ -329,12 +254,16 @@ public static class PortalApp
         services.AddSingleton<Features.Account.PasswordResetQueue>();
         services.AddHostedService<Features.Account.PasswordResetSender>();
         services.AddHostedService<Features.Account.SessionPurgeJob>();
+        services.AddSingleton<Features.Home.PublicFigures>();
+        services.AddSingleton<Features.Shared.PageShell>();
+        services.AddHostedService<Features.Home.PublicFiguresRefresher>();
 
         services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: ["ready"]);
     }
 
     private static void ConfigurePipeline(WebApplication app)
     {
+        app.UseForwardedHeaders(); // only from Portal:KnownProxies (ReverseProxy)
         app.UseExceptionHandler("/error");
         if (!app.Environment.IsDevelopment())
         {
@@ -348,10 +277,11 @@ public static class PortalApp
         // The API answers errors as problem details (RFC 9457); pages get the friendly bilingual error page.
         app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
         app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), pages => pages.UseStatusCodePagesWithReExecute("/error/{0}"));
-        app.UseStaticFiles();
+        // Static files only where they live: otherwise every page and API call pays a file-system lookup first.
+        app.UseWhen(c => c.Request.Path.StartsWithSegments("/css") || c.Request.Path.StartsWithSegments("/js") || c.Request.Path.StartsWithSegments("/lib"), files => files.UseStaticFiles());
         app.UseRequestLocalization();
         app.UseRouting();
-        app.UseAuthentication();
+        app.UsePortalAuthentication(); // UseAuthentication, with the OpenID Connect server's request handler on its own paths only
         app.UseAuthorization();
         app.UseRateLimiter();
 
@@ -360,6 +290,7 @@ public static class PortalApp
         {
             Predicate = c => c.Tags.Contains("ready"),
         }).AllowAnonymous();
+        Features.Verify.VerifyPage.Map(app); // the busiest page, outside MVC (VerifyPage)
         app.MapControllers();
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         app.MapScalarApiReference(SecurityHeaders.ApiReferencePath, o =>
@@ -392,21 +323,5 @@ public static class PortalApp
         }
 
         Console.WriteLine();
-    }
-
-    private static async Task<int> ResetDemoPasswordsAsync(WebApplication app)
-    {
-        await InitializeDatabaseAsync(app);
-        using var scope = app.Services.CreateScope();
-        var fixedPassword = app.Configuration["Demo:Password"];
-        var accounts = await scope.ServiceProvider.GetRequiredService<DemoDataSeeder>()
-            .ResetPasswordsAsync(string.IsNullOrWhiteSpace(fixedPassword) ? null : fixedPassword);
-        Console.WriteLine("New demo passwords:");
-        foreach (var a in accounts)
-        {
-            Console.WriteLine($"  {a.Role,-20} {a.Email,-28} {a.Password}");
-        }
-
-        return 0;
     }
 }

@@ -15,7 +15,7 @@ public class ShellBrowserTests(BrowserFixture fixture) : IClassFixture<BrowserFi
         await Axe.AssertNoSeriousViolationsAsync(page);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "home-zh.png"), FullPage = true });
 
-        await page.GetByRole(AriaRole.Button, new() { Name = "English" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "English" }).ClickAsync();
         await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "en");
         Assert.Equal("Public Institution Registration Portal", (await page.Locator("h1").InnerTextAsync()).Trim());
         Assert.Equal("en", await page.Locator("html").GetAttributeAsync("lang"));

@@ -27,7 +27,7 @@ public class StatisticsBrowserTests(BrowserFixture fixture) : IClassFixture<Brow
         await page.Locator("#preset").SelectOptionAsync("last-year");
         await page.Locator("form[data-period] button[type=submit]").ClickAsync();
         await Assertions.Expect(page.Locator("[data-sentence='zh-CN']")).ToContainTextAsync((DateTime.UtcNow.AddHours(8).Year - 1) + "年，");
-        await page.GetByRole(AriaRole.Button, new() { Name = "English" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "English" }).ClickAsync();
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Statistics");
         await Assertions.Expect(page.Locator("svg.chart title").First).ToHaveTextAsync("Registrations approved per month");
         await Assertions.Expect(page.Locator("[data-sentence='en']")).ToContainTextAsync("the office registered");

@@ -126,7 +126,7 @@ public class RegisterIndexTests
         await using var t = await SeededAsync();
         await using (var scope = t.Scope())
         {
-            var result = await SyntheticRegister.GenerateAsync(scope.ServiceProvider.GetRequiredService<PortalDbContext>(), 20_000);
+            var result = await SyntheticRegister.GenerateAsync(scope.ServiceProvider.GetRequiredService<PortalDbContext>(), 20_000, SyntheticRegister.For(scope.ServiceProvider));
             Assert.Equal(20_000, result.Institutions);
             Assert.True(result.Offices >= 5);
         }

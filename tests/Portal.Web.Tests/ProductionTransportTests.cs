@@ -31,7 +31,7 @@ public class ProductionTransportTests(HttpsProductionFactory factory) : IClassFi
         var recorder = new CookieRecorder();
         using var client = new PortalClient(factory.CreateDefaultClient(HttpsProductionFactory.PublicAddress, recorder, new Microsoft.AspNetCore.Mvc.Testing.Handlers.CookieContainerHandler()));
         await client.GetAsync("/");
-        await client.SubmitAsync("/", "/culture", new Dictionary<string, string> { ["culture"] = "en-US", ["returnUrl"] = "/" });
+        await client.GetAsync("/culture?culture=en-US&returnUrl=%2F");
         await client.GetAsync("/register?q=浦江");
         await client.LoginOkAsync(Demo.Manager);
         await client.GetAsync("/institution");

@@ -13,7 +13,7 @@ public sealed class LargerRegisterFactory : PortalFactory
     {
         var host = base.CreateHost(builder);
         using var scope = host.Services.CreateScope();
-        SyntheticRegister.GenerateAsync(scope.ServiceProvider.GetRequiredService<PortalDbContext>(), 1_200).GetAwaiter().GetResult();
+        SyntheticRegister.GenerateAsync(scope.ServiceProvider.GetRequiredService<PortalDbContext>(), 1_200, SyntheticRegister.For(scope.ServiceProvider)).GetAwaiter().GetResult();
         return host;
     }
 }

@@ -38,7 +38,9 @@ public class ShellTests(PortalFactory factory) : IClassFixture<PortalFactory>
     public async Task LanguageSwitch_IsRememberedInACookie()
     {
         using var client = factory.Client();
-        var switched = await client.SubmitAsync("/", "/culture", new Dictionary<string, string> { ["culture"] = "en-US", ["returnUrl"] = "/account/login" });
+        var link = (await client.PageAsync("/")).QuerySelector("a[data-culture-switch]")!.GetAttribute("href")!;
+        Assert.StartsWith("/culture?culture=en-US", link);
+        var switched = await client.GetAsync("/culture?culture=en-US&returnUrl=%2Faccount%2Flogin");
         Assert.Equal(HttpStatusCode.Redirect, switched.StatusCode);
         Assert.Equal("/account/login", switched.Headers.Location?.OriginalString);
         var page = await client.PageAsync("/account/login");
@@ -53,7 +55,7 @@ public class ShellTests(PortalFactory factory) : IClassFixture<PortalFactory>
     public async Task LanguageSwitch_RefusesAnOffSiteReturnUrl()
     {
         using var client = factory.Client();
-        var response = await client.SubmitAsync("/", "/culture", new Dictionary<string, string> { ["culture"] = "en-US", ["returnUrl"] = "https://evil.example/" });
+        var response = await client.GetAsync("/culture?culture=en-US&returnUrl=" + Uri.EscapeDataString("https://evil.example/"));
         Assert.Equal("/", response.Headers.Location?.OriginalString);
     }
 

@@ -241,6 +241,8 @@ public partial class PortalDbContext
 public partial class PortalDbContext
 {
     public DbSet<OpenData.OpenDataFile> OpenDataFiles => Set<OpenData.OpenDataFile>();
+
+    public DbSet<OpenData.OpenDataChunk> OpenDataChunks => Set<OpenData.OpenDataChunk>();
 }
 
 public partial class PortalDbContext

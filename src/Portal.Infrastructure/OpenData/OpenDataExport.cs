@@ -9,8 +9,9 @@ using Portal.Infrastructure.Data;
 namespace Portal.Infrastructure.OpenData;
 
 /// <summary>
-/// One day's open-data file of the public register. Kept in the database (gzip-compressed) so every web
-/// node serves the same file; only public items are in it — never identity numbers.
+/// One day's open-data file of the public register (CSV or JSON), gzip-compressed and kept in the database
+/// in chunks, so every web node serves the same file and no row holds a hundred megabytes. Only public
+/// items are in it — never identity numbers. Visible once <see cref="Complete"/>.
 /// </summary>
 public class OpenDataFile
 {
@@ -28,14 +29,33 @@ public class OpenDataFile
     /// <summary>SHA-256 of the uncompressed file, published beside the download.</summary>
     public required string Sha256 { get; set; }
 
+    /// <summary>Length of the uncompressed file.</summary>
     public long Length { get; set; }
 
-    public required byte[] Gzip { get; set; }
+    /// <summary>Set when the last chunk is written: until then the file is not offered.</summary>
+    public bool Complete { get; set; }
 }
 
+/// <summary>A piece (at most <see cref="OpenDataExport.ChunkBytes"/>) of an open-data file's gzip stream.</summary>
+public class OpenDataChunk
+{
+    public Guid FileId { get; set; }
+
+    public int Index { get; set; }
+
+    public required byte[] Bytes { get; set; }
+}
+
+/// <summary>
+/// Makes the day's files by walking the register in batches (keyset on the code, one short query each),
+/// streaming both formats through gzip into temporary files, and pausing between batches
+/// (<paramref name="pause"/>) so requests keep the machine; then stores them chunk by chunk.
+/// </summary>
 public static class OpenDataExport
 {
     public const int Keep = 7;
+    public const int ChunkBytes = 4 * 1024 * 1024;
+    private const int BatchSize = 2_000;
 
     public static readonly string[] Columns =
     [
@@ -49,87 +69,273 @@ public static class OpenDataExport
         "经费来源", "开办资金（万元）", "举办单位", "登记管理机关", "证书编号", "证书有效期至",
     ];
 
-    /// <summary>Makes today's CSV and JSON unless they exist; returns the rows written (0 when already made).</summary>
-    public static async Task<int> MakeAsync(PortalDbContext db, DateOnly day, DateTime nowUtc, CancellationToken ct = default)
+    /// <summary>Makes the day's CSV and JSON unless they exist; returns the rows written (0 when already made).</summary>
+    public static async Task<int> MakeAsync(Func<PortalDbContext> contexts, DateOnly day, DateTime nowUtc, Func<CancellationToken, Task>? pause = null, CancellationToken ct = default)
     {
-        if (await db.OpenDataFiles.AnyAsync(f => f.Day == day, ct))
+        Dictionary<Guid, string> offices;
+        Dictionary<string, string> funding;
+        await using (var db = contexts())
         {
-            return 0;
+            if (await db.OpenDataFiles.AnyAsync(f => f.Day == day && f.Complete, ct))
+            {
+                return 0;
+            }
+
+            offices = await db.Offices.AsNoTracking().ToDictionaryAsync(o => o.Id, o => o.NameZh, ct);
+            funding = await db.FundingSources.AsNoTracking().ToDictionaryAsync(f => f.Code, f => f.NameZh, ct);
         }
 
-        var offices = await db.Offices.AsNoTracking().ToDictionaryAsync(o => o.Id, o => o.NameZh, ct);
-        var funding = await db.FundingSources.AsNoTracking().ToDictionaryAsync(f => f.Code, f => f.NameZh, ct);
-        using var csv = new MemoryStream();
-        using var json = new MemoryStream();
-        csv.Write(Csv.Utf8Bom);
-        csv.Write(Csv.Encoding.GetBytes(Csv.Line(Columns.Select((c, i) => HeaderZh[i] + " " + c))));
-        await using var writer = new Utf8JsonWriter(json, new JsonWriterOptions { Encoder = FeedJson.Options.Encoder });
-        writer.WriteStartObject();
-        writer.WriteString("day", day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-        writer.WriteString("generatedUtc", nowUtc);
-        writer.WriteStartArray("institutions");
-        var rows = 0;
-        await foreach (var i in db.Institutions.AsNoTracking().OrderBy(i => i.Code)
-            .Select(i => new { i.Code, i.Current.Name, i.Current.SecondName, i.Status, i.RegisteredOn, i.EndedOn, i.Current.Domicile, i.Current.PurposeAndScope,
-                i.Current.LegalRepresentative, i.Current.FundingSourceCode, i.Current.StartupCapital, i.Current.Sponsor, i.OfficeId, i.CertificateNumber, i.CertificateValidUntil })
-            .AsAsyncEnumerable().WithCancellation(ct))
+        var folder = Directory.CreateTempSubdirectory("portal-open-data-").FullName;
+        try
         {
-            string?[] values =
-            [
-                i.Code, i.Name, i.SecondName, i.Status.ToString(), Date(i.RegisteredOn), Date(i.EndedOn), i.Domicile, i.PurposeAndScope, i.LegalRepresentative,
-                funding.GetValueOrDefault(i.FundingSourceCode) ?? i.FundingSourceCode, i.StartupCapital.ToString("0.00", CultureInfo.InvariantCulture), i.Sponsor,
-                offices.GetValueOrDefault(i.OfficeId), i.CertificateNumber, Date(i.CertificateValidUntil),
-            ];
-            csv.Write(Csv.Encoding.GetBytes(Csv.Line(values)));
+            using var csv = new Output(Path.Combine(folder, "register.csv.gz"));
+            using var json = new Output(Path.Combine(folder, "register.json.gz"));
+            csv.Write(Csv.Utf8Bom);
+            csv.Write(Csv.Encoding.GetBytes(Csv.Line(Columns.Select((c, i) => HeaderZh[i] + " " + c))));
+            var writer = new Utf8JsonWriter(json.Stream, new JsonWriterOptions { Encoder = FeedJson.Options.Encoder });
             writer.WriteStartObject();
-            for (var c = 0; c < Columns.Length; c++)
+            writer.WriteString("day", day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            writer.WriteString("generatedUtc", nowUtc);
+            writer.WriteStartArray("institutions");
+            var rows = 0;
+            var after = string.Empty;
+            while (true)
             {
-                if (values[c] is null)
+                await using var db = contexts();
+                var batch = await db.Institutions.AsNoTracking().Where(i => string.Compare(i.Code, after) > 0).OrderBy(i => i.Code).Take(BatchSize)
+                    .Select(i => new
+                    {
+                        i.Code, i.Current.Name, i.Current.SecondName, i.Status, i.RegisteredOn, i.EndedOn, i.Current.Domicile, i.Current.PurposeAndScope,
+                        i.Current.LegalRepresentative, i.Current.FundingSourceCode, i.Current.StartupCapital, i.Current.Sponsor, i.OfficeId, i.CertificateNumber, i.CertificateValidUntil,
+                    })
+                    .ToListAsync(ct);
+                if (batch.Count == 0)
                 {
-                    writer.WriteNull(Columns[c]);
+                    break;
                 }
-                else
+
+                foreach (var i in batch)
                 {
-                    writer.WriteString(Columns[c], values[c]);
+                    string?[] values =
+                    [
+                        i.Code, i.Name, i.SecondName, i.Status.ToString(), Date(i.RegisteredOn), Date(i.EndedOn), i.Domicile, i.PurposeAndScope, i.LegalRepresentative,
+                        funding.GetValueOrDefault(i.FundingSourceCode) ?? i.FundingSourceCode, i.StartupCapital.ToString("0.00", CultureInfo.InvariantCulture), i.Sponsor,
+                        offices.GetValueOrDefault(i.OfficeId), i.CertificateNumber, Date(i.CertificateValidUntil),
+                    ];
+                    csv.Write(Csv.Encoding.GetBytes(Csv.Line(values)));
+                    writer.WriteStartObject();
+                    for (var c = 0; c < Columns.Length; c++)
+                    {
+                        if (values[c] is null)
+                        {
+                            writer.WriteNull(Columns[c]);
+                        }
+                        else
+                        {
+                            writer.WriteString(Columns[c], values[c]);
+                        }
+                    }
+
+                    writer.WriteEndObject();
+                }
+
+                rows += batch.Count;
+                after = batch[^1].Code;
+                await writer.FlushAsync(ct);
+                if (pause is not null)
+                {
+                    await pause(ct);
                 }
             }
 
+            writer.WriteEndArray();
+            writer.WriteNumber("count", rows);
             writer.WriteEndObject();
-            rows++;
+            await writer.FlushAsync(ct);
+            await writer.DisposeAsync();
+            csv.Finish();
+            json.Finish();
+
+            await StoreAsync(contexts, day, "csv", csv, rows, nowUtc, pause, ct);
+            await StoreAsync(contexts, day, "json", json, rows, nowUtc, pause, ct);
+            await using (var db = contexts())
+            {
+                var old = await db.OpenDataFiles.Where(f => f.Day <= day.AddDays(-Keep)).Select(f => f.Id).ToListAsync(ct);
+                await db.OpenDataChunks.Where(c => old.Contains(c.FileId)).ExecuteDeleteAsync(ct);
+                await db.OpenDataFiles.Where(f => old.Contains(f.Id)).ExecuteDeleteAsync(ct);
+            }
+
+            return rows;
         }
-
-        writer.WriteEndArray();
-        writer.WriteNumber("count", rows);
-        writer.WriteEndObject();
-        await writer.FlushAsync(ct);
-
-        db.OpenDataFiles.Add(File(day, "csv", csv.ToArray(), rows, nowUtc));
-        db.OpenDataFiles.Add(File(day, "json", json.ToArray(), rows, nowUtc));
-        await db.OpenDataFiles.Where(f => f.Day <= day.AddDays(-Keep)).ExecuteDeleteAsync(ct);
-        await db.SaveChangesAsync(ct);
-        return rows;
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
     }
 
-    public static async Task WriteUncompressedAsync(byte[] gzip, Stream output, CancellationToken ct)
+    /// <summary>The file row first (not yet complete), then the chunks a few per transaction, then complete.</summary>
+    private static async Task StoreAsync(Func<PortalDbContext> contexts, DateOnly day, string format, Output output, int rows, DateTime nowUtc, Func<CancellationToken, Task>? pause, CancellationToken ct)
     {
-        await using var unzip = new GZipStream(new MemoryStream(gzip), CompressionMode.Decompress);
-        await unzip.CopyToAsync(output, ct);
-    }
-
-    private static OpenDataFile File(DateOnly day, string format, byte[] content, int rows, DateTime nowUtc)
-    {
-        using var packed = new MemoryStream();
-        using (var gzip = new GZipStream(packed, CompressionLevel.Optimal, leaveOpen: true))
+        var file = new OpenDataFile { Id = Guid.CreateVersion7(), Day = day, Format = format, CreatedUtc = nowUtc, Rows = rows, Sha256 = output.Sha256, Length = output.Length };
+        await using (var db = contexts())
         {
-            gzip.Write(content);
+            // A file of the same day left half-stored by a crash is replaced.
+            var stale = await db.OpenDataFiles.Where(f => f.Day == day && f.Format == format).Select(f => f.Id).ToListAsync(ct);
+            await db.OpenDataChunks.Where(c => stale.Contains(c.FileId)).ExecuteDeleteAsync(ct);
+            await db.OpenDataFiles.Where(f => stale.Contains(f.Id)).ExecuteDeleteAsync(ct);
+            db.OpenDataFiles.Add(file);
+            await db.SaveChangesAsync(ct);
         }
 
-        return new OpenDataFile
+        await using var stream = File.OpenRead(output.Path);
+        var buffer = new byte[ChunkBytes];
+        var index = 0;
+        while (true)
         {
-            Id = Guid.CreateVersion7(), Day = day, Format = format, CreatedUtc = nowUtc, Rows = rows,
-            Sha256 = Convert.ToHexStringLower(SHA256.HashData(content)), Length = content.Length, Gzip = packed.ToArray(),
-        };
+            var read = await stream.ReadAtLeastAsync(buffer, ChunkBytes, throwOnEndOfStream: false, ct);
+            if (read == 0)
+            {
+                break;
+            }
+
+            await using (var db = contexts())
+            {
+                db.OpenDataChunks.Add(new OpenDataChunk { FileId = file.Id, Index = index++, Bytes = buffer[..read] });
+                await db.SaveChangesAsync(ct);
+            }
+
+            if (pause is not null)
+            {
+                await pause(ct);
+            }
+        }
+
+        await using (var db = contexts())
+        {
+            await db.OpenDataFiles.Where(f => f.Id == file.Id).ExecuteUpdateAsync(s => s.SetProperty(f => f.Complete, true), ct);
+        }
+    }
+
+    /// <summary>Writes the stored file to <paramref name="output"/>: the gzip stream as stored, or uncompressed.</summary>
+    public static async Task WriteAsync(PortalDbContext db, Guid fileId, Stream output, bool gzip, CancellationToken ct)
+    {
+        var count = await db.OpenDataChunks.CountAsync(c => c.FileId == fileId, ct);
+        if (gzip)
+        {
+            await CopyChunksAsync(db, fileId, count, output, ct);
+            return;
+        }
+
+        var pipe = new System.IO.Pipelines.Pipe();
+        var producer = Task.Run(async () =>
+        {
+            await using var raw = pipe.Writer.AsStream();
+            await CopyChunksAsync(db, fileId, count, raw, ct);
+        }, ct);
+        await using (var unzip = new GZipStream(pipe.Reader.AsStream(), CompressionMode.Decompress))
+        {
+            await unzip.CopyToAsync(output, ct);
+        }
+
+        await producer;
+    }
+
+    private static async Task CopyChunksAsync(PortalDbContext db, Guid fileId, int count, Stream output, CancellationToken ct)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            var bytes = await db.OpenDataChunks.AsNoTracking().Where(c => c.FileId == fileId && c.Index == i).Select(c => c.Bytes).SingleAsync(ct);
+            await output.WriteAsync(bytes, ct);
+        }
     }
 
     private static string? Date(DateOnly? d) => d?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>A gzip file being written, with the SHA-256 and length of what went in.</summary>
+    private sealed class Output : IDisposable
+    {
+        private readonly FileStream _file;
+        private readonly GZipStream _gzip;
+        private readonly HashingStream _hashing;
+
+        public Output(string path)
+        {
+            Path = path;
+            _file = File.Create(path);
+            _gzip = new GZipStream(_file, CompressionLevel.Fastest, leaveOpen: true); // fast: the job must stay light
+            _hashing = new HashingStream(_gzip);
+        }
+
+        public string Path { get; }
+
+        public Stream Stream => _hashing;
+
+        public string Sha256 { get; private set; } = string.Empty;
+
+        public long Length => _hashing.Length;
+
+        public void Write(byte[] bytes) => _hashing.Write(bytes);
+
+        public void Finish()
+        {
+            _hashing.Flush();
+            _gzip.Dispose();
+            _file.Dispose(); // closed before it is read back to be stored
+            Sha256 = Convert.ToHexStringLower(_hashing.Hash());
+        }
+
+        public void Dispose()
+        {
+            _gzip.Dispose();
+            _file.Dispose();
+        }
+    }
+
+    /// <summary>Passes writes through and hashes them.</summary>
+    private sealed class HashingStream(Stream inner) : Stream
+    {
+        private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        private long _length;
+
+        public override bool CanRead => false;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => true;
+
+        public override long Length => _length;
+
+        public override long Position { get => _length; set => throw new NotSupportedException(); }
+
+        public byte[] Hash() => _hash.GetHashAndReset();
+
+        public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
+
+        public override void Write(ReadOnlySpan<byte> buffer)
+        {
+            _hash.AppendData(buffer);
+            _length += buffer.Length;
+            inner.Write(buffer);
+        }
+
+        public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
+        {
+            Write(buffer.AsSpan(offset, count));
+            return Task.CompletedTask;
+        }
+
+        public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            Write(buffer.Span);
+            return ValueTask.CompletedTask;
+        }
+
+        public override void Flush() => inner.Flush();
+
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+    }
 }

@@ -128,7 +128,7 @@ public sealed class RegisterSearch(PortalDbContext db)
         if (!string.IsNullOrWhiteSpace(query.Sponsor))
         {
             var sp = query.Sponsor.Trim();
-            q = q.Where(i => i.Current.Sponsor.Contains(sp));
+            q = q.Where(i => i.Current.Sponsor == sp);
         }
 
         if (!string.IsNullOrWhiteSpace(query.FundingSource))
@@ -222,7 +222,7 @@ public sealed class RegisterSearch(PortalDbContext db)
 
             if (!string.IsNullOrWhiteSpace(query.Sponsor))
             {
-                sql.Append(" AND instr(i.Sponsor, @sponsor) > 0");
+                sql.Append(" AND i.Sponsor = @sponsor"); // the full name: an index lookup, never a scan
                 _parameters.Add(("@sponsor", query.Sponsor.Trim()));
             }
 
@@ -243,11 +243,22 @@ public sealed class RegisterSearch(PortalDbContext db)
     }
 }
 
-/// <summary>Fills the search columns of institutions written before they existed (the triggers then index them).</summary>
+/// <summary>
+/// Fills the search columns of institutions written before they existed (the triggers then index them).
+/// Once done it records so in a counter row: looking for rows without search columns reads the whole
+/// register, which at a million rows would slow every start.
+/// </summary>
 public static class SearchBackfill
 {
+    public const string DoneKey = "search-backfill:done";
+
     public static async Task<int> RunAsync(PortalDbContext db, CancellationToken ct = default)
     {
+        if (await db.Counters.AnyAsync(c => c.Key == DoneKey, ct))
+        {
+            return 0;
+        }
+
         var done = 0;
         while (true)
         {
@@ -255,6 +266,8 @@ public static class SearchBackfill
                 .Select(i => new { i.Id, i.Current.Name, i.Current.SecondName }).Take(500).ToListAsync(ct);
             if (batch.Count == 0)
             {
+                db.Counters.Add(new Counter { Key = DoneKey, Value = 1 });
+                await db.SaveChangesAsync(ct);
                 return done;
             }
 

@@ -1,70 +1,191 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Security.Cryptography;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Codes;
-using Portal.Domain.Common;
-using Portal.Domain.Institutions;
 using Portal.Domain.Offices;
+using Portal.Infrastructure.Certificates;
 using Portal.Infrastructure.Data;
-using Portal.Infrastructure.Search;
+using Portal.Infrastructure.Files;
 
 namespace Portal.Infrastructure.Seeding;
 
 /// <summary>
-/// A synthetic register for performance work: N institutions with realistic Chinese names, valid and
-/// distinct unified social credit codes, spread over several county offices, each with its first version.
-/// Rows go in through prepared statements in large transactions; the search triggers index them as
-/// they are written, exactly as for a registration made on the portal. Embedded database only.
+/// A synthetic register for performance work: N institutions with realistic Chinese names and valid,
+/// distinct unified social credit codes over ten county offices, each with its first version, its
+/// certificate history (certificates signed with the portal's real key, so their QR tokens verify),
+/// announcements, feed events and last year's published annual report. Synthetic certificates are not
+/// rendered: every one points to a single placeholder PDF saying so. Embedded (SQLite) database only.
 /// </summary>
+/// <remarks>
+/// Speed: units are planned and their tokens signed on every core while the previous batch is written;
+/// the rows go in through prepared statements in one transaction with the secondary indexes and search
+/// triggers set aside (<see cref="BulkLoad"/>), the search index is filled in one statement, and the
+/// indexes are built at the end. A crash anywhere rolls the whole load back.
+/// </remarks>
 public static class SyntheticRegister
 {
-    private static readonly (string Region, string Name, string En)[] Counties =
-    [
-        ("330102", "杭州市上城区", "Shangcheng District"), ("330106", "杭州市西湖区", "Xihu District"), ("330109", "杭州市萧山区", "Xiaoshan District"),
-        ("330122", "桐庐县", "Tonglu County"), ("330127", "淳安县", "Chun'an County"), ("330723", "武义县", "Wuyi County"),
-        ("330727", "磐安县", "Pan'an County"), ("330781", "兰溪市", "Lanxi City"), ("330782", "义乌市", "Yiwu City"), ("330783", "东阳市", "Dongyang City"),
-    ];
+    public sealed record Options(SigningKey Key, string PublicBaseUrl, DateOnly Today, int Seed = 20261126, Action<string>? Progress = null);
 
-    private const string Syllables = "安宝北滨长城崇大德东丰凤福高古广桂和河横红华怀黄汇吉嘉江金锦靖康兰乐莲联临龙隆梅明南宁平浦青清庆仁瑞三山上盛石双顺泰塘桃天田通桐万文西溪仙祥新兴秀阳杨义永玉园云泽樟中钟竹";
+    public sealed record Result(int Institutions, int Offices, int Certificates, TimeSpan Elapsed);
 
-    private static readonly string[] TownSuffixes = ["镇", "乡", "街道"];
+    /// <summary>The app's active signing key, public address and clock.</summary>
+    public static Options For(IServiceProvider services, Action<string>? progress = null) => new(
+        Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<SigningKeyStore>(services).Active,
+        Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Microsoft.Extensions.Options.IOptions<PublicUrlOptions>>(services).Value.PublicBaseUrl,
+        Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<TimeProvider>(services).TodayInChina(),
+        Progress: progress);
 
-    /// <summary>(kind of unit, sponsor department, purpose) — the shapes county registers are made of.</summary>
-    private static readonly (string Unit, string Sponsor, string Purpose)[] Units =
-    [
-        ("中心小学", "教育局", "实施小学义务教育，促进基础教育发展"), ("初级中学", "教育局", "实施初中义务教育，促进基础教育发展"), ("幼儿园", "教育局", "实施学前教育，促进幼儿身心发展"),
-        ("卫生院", "卫生健康局", "提供基本医疗和公共卫生服务"), ("社区卫生服务中心", "卫生健康局", "提供社区基本医疗和公共卫生服务"),
-        ("文化站", "文化和广电旅游体育局", "开展群众文化活动"), ("农业技术推广站", "农业农村局", "推广农业技术，服务农业生产"),
-        ("林业工作站", "自然资源和规划局", "森林资源保护与林业技术服务"), ("水利管理站", "水务局", "小型水利工程管理与防汛服务"),
-        ("便民服务中心", "人民政府", "为群众提供政务便民服务"), ("退役军人服务站", "退役军人事务局", "为退役军人提供服务保障"),
-        ("畜牧兽医站", "农业农村局", "动物疫病防控与畜牧技术服务"), ("综合文化站", "文化和广电旅游体育局", "公共文化服务"),
-        ("成人文化技术学校", "教育局", "开展成人文化技术培训"), ("敬老院", "民政局", "为特困老年人提供供养服务"),
-    ];
+    private static readonly string[] Tables = ["Institutions", "InstitutionVersions", "Certificates", "Announcements", "FeedEvents", "AnnualReports"];
 
-    private static readonly (string Unit, string Sponsor, string Purpose)[] CountyUnits =
-    [
-        ("第{0}中学", "教育局", "实施高中教育，促进基础教育发展"), ("第{0}人民医院", "卫生健康局", "提供医疗救治与公共卫生服务"),
-        ("疾病预防控制中心第{0}分中心", "卫生健康局", "疾病预防控制与卫生监测"), ("图书馆第{0}分馆", "文化和广电旅游体育局", "公共图书借阅与阅读推广"),
-        ("职业技术学校第{0}校区", "教育局", "实施中等职业教育"), ("公共资源交易中心第{0}服务点", "人民政府办公室", "公共资源交易服务"),
-        ("不动产登记服务中心第{0}窗口", "自然资源和规划局", "不动产登记服务"), ("档案馆第{0}库", "档案局", "档案收集保管与利用"),
-    ];
+    private const int Batch = 20_000;
 
-    private const string Surnames = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗高郑梁谢宋唐许韩冯邓曹彭曾肖田董潘袁蔡蒋余于杜叶程魏苏吕丁任沈姚卢";
-    private const string GivenChars = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰萍红鹏飞建国志军晓东海燕文斌立群";
-
-    public sealed record Result(int Institutions, int Offices, TimeSpan Elapsed);
-
-    public static async Task<Result> GenerateAsync(PortalDbContext db, int count, int seed = 20261126, Action<int>? progress = null, CancellationToken ct = default)
+    public static async Task<Result> GenerateAsync(PortalDbContext db, int count, Options options, CancellationToken ct = default)
     {
         if (!db.Database.IsSqlite())
         {
             throw new InvalidOperationException("The synthetic register is written straight into the embedded (SQLite) database.");
         }
 
+        var stopwatch = Stopwatch.StartNew();
+        var offices = await OfficesAsync(db, ct);
         var funding = await db.FundingSources.AsNoTracking().OrderBy(f => f.SortOrder).Select(f => f.Code).ToListAsync(ct);
+        var existing = await db.Institutions.CountAsync(ct);
+        var pdf = await PlaceholderPdfAsync(db, ct);
+        var serials = await db.Counters.AsNoTracking().Where(c => c.Key.StartsWith("certificate:")).ToDictionaryAsync(c => c.Key, c => c.Value, ct);
+        var lastFeed = await db.Counters.AsNoTracking().Where(c => c.Key == PortalDbContext.FeedCounterKey).Select(c => (long?)c.Value).SingleOrDefaultAsync(ct) ?? 0;
+
+        var nowText = SyntheticWriter.Time(DateTime.UtcNow);
+        var connectionString = db.Database.GetConnectionString()!;
+        SqliteConnection.ClearAllPools();
+        await using var connection = new SqliteConnection(connectionString);
+        await connection.OpenAsync(ct);
+
+        // A rollback journal for the load: new pages are not journalled, so one big transaction costs little,
+        // and a crash restores the database as it was. (If another connection keeps WAL in force, WAL it is.)
+        try
+        {
+            await BulkLoad.ExecuteAsync(connection, null, "PRAGMA journal_mode=DELETE;", ct);
+        }
+        catch (SqliteException)
+        {
+        }
+
+        await BulkLoad.ExecuteAsync(connection, null, "PRAGMA synchronous=OFF; PRAGMA foreign_keys=OFF; PRAGMA cache_size=-1000000; PRAGMA temp_store=MEMORY;", ct);
+        var certificates = 0;
+        await using (var tx = (SqliteTransaction)await connection.BeginTransactionAsync(ct))
+        {
+            var load = await BulkLoad.BeginAsync(connection, tx, Tables, ct);
+            var maxSearchKey = await ScalarAsync(connection, tx, "SELECT coalesce(max(Key), 0) FROM InstitutionSearchKeys", ct);
+            await using (var writer = new SyntheticWriter(connection, tx, lastFeed))
+            {
+                Task<(SyntheticUnit[] Units, List<(SyntheticWriter.Table, object?[])>[] Rows)>? next = null;
+                var waitedTotal = TimeSpan.Zero;
+                for (var start = 0; start < count; start += Batch)
+                {
+                    var waited = Stopwatch.StartNew();
+                    var (units, rows) = await (next ?? PrepareAsync(start, Math.Min(Batch, count - start)));
+                    waitedTotal += waited.Elapsed;
+                    var following = start + Batch;
+                    next = following < count ? PrepareAsync(following, Math.Min(Batch, count - following)) : null;
+                    for (var i = 0; i < units.Length; i++)
+                    {
+                        writer.Write(rows[i]);
+                        certificates += units[i].Certificates.Count;
+                    }
+
+                    options.Progress?.Invoke($"{start + units.Length:N0} of {count:N0} institutions written ({stopwatch.Elapsed.TotalSeconds:0} s, {waitedTotal.TotalSeconds:0.0} s waiting for signatures)");
+                }
+
+                await SetCounterAsync(connection, tx, PortalDbContext.FeedCounterKey, writer.LastFeedSequence, ct);
+            }
+
+            foreach (var (key, value) in serials)
+            {
+                await SetCounterAsync(connection, tx, key, value, ct);
+            }
+
+            options.Progress?.Invoke($"filling the name index ({stopwatch.Elapsed.TotalSeconds:0} s)");
+            await BulkLoad.ExecuteAsync(connection, tx, "INSERT INTO InstitutionSearchKeys (InstitutionId) SELECT i.Id FROM Institutions i WHERE i.SearchNames IS NOT NULL AND NOT EXISTS (SELECT 1 FROM InstitutionSearchKeys k WHERE k.InstitutionId = i.Id)", ct);
+            await BulkLoad.ExecuteAsync(connection, tx, $"INSERT INTO InstitutionNamesFts (rowid, names) SELECT k.Key, i.SearchNames FROM InstitutionSearchKeys k JOIN Institutions i ON i.Id = k.InstitutionId WHERE k.Key > {maxSearchKey}", ct);
+            await BulkLoad.ExecuteAsync(connection, tx, $"INSERT INTO InstitutionGramsFts (rowid, grams) SELECT k.Key, i.SearchGrams FROM InstitutionSearchKeys k JOIN Institutions i ON i.Id = k.InstitutionId WHERE k.Key > {maxSearchKey}", ct);
+            await load.FinishAsync(s => options.Progress?.Invoke($"{s} ({stopwatch.Elapsed.TotalSeconds:0} s)"), ct);
+            options.Progress?.Invoke($"committing ({stopwatch.Elapsed.TotalSeconds:0} s)");
+            await tx.CommitAsync(ct);
+        }
+
+        // Back to WAL, as the app runs it (retried: another connection may be reading for a moment), and
+        // statistics for the query planner, sampled so that this takes seconds, not minutes.
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                await BulkLoad.ExecuteAsync(connection, null, "PRAGMA journal_mode=WAL;", ct);
+                break;
+            }
+            catch (SqliteException) when (attempt < 50)
+            {
+                await Task.Delay(100, ct);
+            }
+        }
+
+        options.Progress?.Invoke($"analysing ({stopwatch.Elapsed.TotalSeconds:0} s)");
+        await BulkLoad.ExecuteAsync(connection, null, "PRAGMA analysis_limit=2000; ANALYZE;", ct);
+        return new Result(count, offices.Count, certificates, stopwatch.Elapsed);
+
+        Task<(SyntheticUnit[], List<(SyntheticWriter.Table, object?[])>[])> PrepareAsync(int from, int n) => Task.Run(() =>
+        {
+            var units = new SyntheticUnit[n];
+            Parallel.For(0, n, new ParallelOptions { CancellationToken = ct, MaxDegreeOfParallelism = Math.Max(1, Environment.ProcessorCount - 1) }, i =>
+            {
+                var serial = existing + from + i;
+                var officeIndex = (from + i) % offices.Count;
+                var (region, county, _) = SyntheticNames.Counties[officeIndex];
+                units[i] = SyntheticUnit.Plan(options.Seed, serial, officeIndex, county, region, funding, options.Today);
+            });
+
+            // Numbers in order (one counter per office and year, as the portal issues them), then sign in parallel.
+            foreach (var u in units)
+            {
+                foreach (var c in u.Certificates)
+                {
+                    var key = $"certificate:{offices[u.OfficeIndex].RegionCode}:{c.IssuedOn.Year}";
+                    var serial = serials[key] = serials.GetValueOrDefault(key) + 1;
+                    c.Number = $"{offices[u.OfficeIndex].RegionCode}{c.IssuedOn.Year}{serial:D6}";
+                }
+            }
+
+            using var signers = new ThreadLocal<SigningKey>(() => Copy(options.Key), trackAllValues: true);
+            var rows = new List<(SyntheticWriter.Table, object?[])>[n];
+            Parallel.For(0, n, new ParallelOptions { CancellationToken = ct, MaxDegreeOfParallelism = Math.Max(1, Environment.ProcessorCount - 1) }, i =>
+            {
+                var u = units[i];
+                foreach (var c in u.Certificates)
+                {
+                    var claims = new CertificateClaims(c.Number, u.Code, u.Name, CertificateClaims.Day(c.IssuedOn), CertificateClaims.Day(c.ValidUntil), CertificateClaims.Day(c.IssuedOn));
+                    c.Token = CertificateTokens.Sign(claims, signers.Value!, options.PublicBaseUrl);
+                }
+
+                var office = offices[u.OfficeIndex];
+                rows[i] = SyntheticWriter.Rows(u, office.Id, office.NameZh, pdf, options.Today.Year - 1, nowText);
+            });
+            foreach (var signer in signers.Values)
+            {
+                signer.Key.Dispose();
+            }
+
+            return (units, rows);
+        }, ct);
+    }
+
+    /// <summary>ECDsa instances are not safe to share between threads: each signing thread gets its own copy of the key.</summary>
+    private static SigningKey Copy(SigningKey key) => new(key.KeyId, ECDsa.Create(key.Key.ExportParameters(true)), true, key.CreatedUtc);
+
+    private static async Task<List<RegistrationOffice>> OfficesAsync(PortalDbContext db, CancellationToken ct)
+    {
         var offices = new List<RegistrationOffice>();
-        foreach (var (region, name, en) in Counties)
+        foreach (var (region, name, en) in SyntheticNames.Counties)
         {
             var office = await db.Offices.SingleOrDefaultAsync(o => o.RegionCode == region, ct);
             if (office is null)
@@ -77,115 +198,41 @@ public static class SyntheticRegister
         }
 
         await db.SaveChangesAsync(ct);
-        var existing = await db.Institutions.CountAsync(ct);
+        return offices;
+    }
 
-        var stopwatch = Stopwatch.StartNew();
-        var connectionString = db.Database.GetConnectionString()!;
-        await using var connection = new SqliteConnection(connectionString);
-        await connection.OpenAsync(ct);
-        await using (var pragma = connection.CreateCommand())
+    private static async Task<SyntheticPdf> PlaceholderPdfAsync(PortalDbContext db, CancellationToken ct)
+    {
+        var bytes = "%PDF-1.4\n% Synthetic certificate for performance testing: not rendered.\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"u8.ToArray();
+        var sha = Convert.ToHexStringLower(SHA256.HashData(bytes));
+        var existing = await db.StoredFiles.AsNoTracking().Where(f => f.Sha256 == sha).Select(f => (Guid?)f.Id).FirstOrDefaultAsync(ct);
+        if (existing is { } id)
         {
-            pragma.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=OFF; PRAGMA cache_size=-400000; PRAGMA temp_store=MEMORY;";
-            await pragma.ExecuteNonQueryAsync(ct);
+            return new SyntheticPdf(id, sha);
         }
 
-        var random = new Random(seed);
-        var now = DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture);
-        const string InstitutionSql = """
-            INSERT INTO Institutions (Id, OfficeId, Code, LegacyCertificateNumber, Status, RegisteredOn, EndedOn, Name, SecondName, Domicile, PurposeAndScope,
-              LegalRepresentative, LegalRepresentativeIdNumber, FundingSourceCode, StartupCapital, Sponsor, NameKey, CertificateNumber, CertificateValidUntil,
-              CurrentVersion, ConcurrencyToken, HoldCorrectBy, SearchNames, SearchGrams)
-            VALUES ($id, $office, $code, $legacy, $status, $on, $ended, $name, NULL, $domicile, $purpose, $rep, $repId, $funding, $capital, $sponsor, $key,
-              $legacy, $until, 1, $token, NULL, $names, $grams)
-            """;
-        const string VersionSql = """
-            INSERT INTO InstitutionVersions (Id, InstitutionId, Number, Name, SecondName, Domicile, PurposeAndScope, LegalRepresentative, LegalRepresentativeIdNumber,
-              FundingSourceCode, StartupCapital, Sponsor, EffectiveOn, RecordedUtc)
-            VALUES ($vid, $id, 1, $name, NULL, $domicile, $purpose, $rep, $repId, $funding, $capital, $sponsor, $on, $now)
-            """;
-        var written = 0;
-        const int Batch = 100_000;
-        while (written < count)
-        {
-            await using var tx = (SqliteTransaction)await connection.BeginTransactionAsync(ct);
-            await using var insert = connection.CreateCommand();
-            insert.Transaction = tx;
-            insert.CommandText = InstitutionSql;
-            await using var version = connection.CreateCommand();
-            version.Transaction = tx;
-            version.CommandText = VersionSql;
-            var p = new Dictionary<string, SqliteParameter>();
-            foreach (var name in new[] { "$id", "$office", "$code", "$legacy", "$status", "$on", "$ended", "$name", "$domicile", "$purpose", "$rep", "$repId", "$funding", "$capital", "$sponsor", "$key", "$until", "$token", "$names", "$grams" })
-            {
-                p[name] = insert.Parameters.Add(name, SqliteType.Text);
-            }
+        var file = StoredFile.Create(bytes, DateTime.UtcNow);
+        db.StoredFiles.Add(file);
+        await db.SaveChangesAsync(ct);
+        return new SyntheticPdf(file.Id, file.Sha256);
+    }
 
-            var vp = new Dictionary<string, SqliteParameter>();
-            foreach (var name in new[] { "$vid", "$id", "$name", "$domicile", "$purpose", "$rep", "$repId", "$funding", "$capital", "$sponsor", "$on", "$now" })
-            {
-                vp[name] = version.Parameters.Add(name, SqliteType.Text);
-            }
+    private static async Task<long> ScalarAsync(SqliteConnection connection, SqliteTransaction tx, string sql, CancellationToken ct)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = tx;
+        command.CommandText = sql;
+        return Convert.ToInt64(await command.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
+    }
 
-            insert.Prepare();
-            version.Prepare();
-            vp["$now"].Value = now;
-            var end = Math.Min(count, written + Batch);
-            for (var n = written; n < end; n++)
-            {
-                var serial = existing + n;
-                var officeIndex = n % offices.Count;
-                var office = offices[officeIndex];
-                var county = Counties[officeIndex].Name;
-                var (name, unit) = Name(random, county, n / offices.Count);
-                var sponsor = county.EndsWith('区') || county.EndsWith('市') || county.EndsWith('县') ? county + unit.Sponsor : unit.Sponsor;
-                var code = Code(office.RegionCode, serial);
-                var registeredOn = new DateOnly(1995, 1, 1).AddDays(random.Next(0, 11_000));
-                var status = random.Next(100) switch { < 93 => InstitutionStatus.Registered, < 98 => InstitutionStatus.Deregistered, _ => InstitutionStatus.Revoked };
-                var names = SearchText.AppendNames(null, name);
-                var id = Guid.CreateVersion7().ToString().ToUpperInvariant();
-                var rep = Surnames[random.Next(Surnames.Length)].ToString() + GivenChars[random.Next(GivenChars.Length)] + (random.Next(2) == 0 ? GivenChars[random.Next(GivenChars.Length)].ToString() : string.Empty);
-                var repId = ResidentIdNumber.WithCheck(office.RegionCode + (1960 + random.Next(40)).ToString(CultureInfo.InvariantCulture)
-                    + (1 + random.Next(12)).ToString("00", CultureInfo.InvariantCulture) + (1 + random.Next(28)).ToString("00", CultureInfo.InvariantCulture) + random.Next(1000).ToString("000", CultureInfo.InvariantCulture));
-                var domicile = county + Syllables[random.Next(Syllables.Length)] + Syllables[random.Next(Syllables.Length)] + "路" + (1 + random.Next(300)).ToString(CultureInfo.InvariantCulture) + "号";
-                var validUntil = status == InstitutionStatus.Registered ? registeredOn.AddYears(5 * (1 + (DateTime.UtcNow.Year - registeredOn.Year) / 5)) : (DateOnly?)null;
-
-                p["$id"].Value = id;
-                p["$office"].Value = office.Id.ToString().ToUpperInvariant();
-                p["$code"].Value = code;
-                p["$legacy"].Value = "事证第" + (100_000_000_000L + serial).ToString(CultureInfo.InvariantCulture) + "号";
-                p["$status"].Value = status.ToString();
-                p["$on"].Value = registeredOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-                p["$ended"].Value = status == InstitutionStatus.Registered ? DBNull.Value : registeredOn.AddYears(3).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-                p["$name"].Value = name;
-                p["$domicile"].Value = domicile;
-                p["$purpose"].Value = unit.Purpose + "。";
-                p["$rep"].Value = rep;
-                p["$repId"].Value = repId;
-                p["$funding"].Value = funding[random.Next(funding.Count)];
-                p["$capital"].Value = (long)random.Next(1_000, 5_000_000);
-                p["$sponsor"].Value = sponsor;
-                p["$key"].Value = NameKey.Of(name);
-                p["$until"].Value = validUntil is { } u ? u.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : DBNull.Value;
-                p["$token"].Value = Guid.NewGuid().ToString().ToUpperInvariant();
-                p["$names"].Value = names;
-                p["$grams"].Value = SearchText.Grams(names);
-                await insert.ExecuteNonQueryAsync(ct);
-
-                vp["$vid"].Value = Guid.CreateVersion7().ToString().ToUpperInvariant();
-                foreach (var shared in new[] { "$id", "$name", "$domicile", "$purpose", "$rep", "$repId", "$funding", "$capital", "$sponsor", "$on" })
-                {
-                    vp[shared].Value = p[shared].Value;
-                }
-
-                await version.ExecuteNonQueryAsync(ct);
-            }
-
-            await tx.CommitAsync(ct);
-            written = end;
-            progress?.Invoke(written);
-        }
-
-        return new Result(count, offices.Count, stopwatch.Elapsed);
+    private static async Task SetCounterAsync(SqliteConnection connection, SqliteTransaction tx, string key, long value, CancellationToken ct)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = tx;
+        command.CommandText = "INSERT INTO Counters (\"Key\", \"Value\") VALUES ($k, $v) ON CONFLICT(\"Key\") DO UPDATE SET \"Value\" = max(\"Value\", excluded.\"Value\")";
+        command.Parameters.AddWithValue("$k", key);
+        command.Parameters.AddWithValue("$v", value);
+        await command.ExecuteNonQueryAsync(ct);
     }
 
     /// <summary>A distinct body per serial number (a bijection onto the 31⁶ bodies after "MB"), so codes never collide.</summary>
@@ -203,19 +250,5 @@ public static class SyntheticRegister
         }
 
         return UnifiedSocialCreditCode.TryCreate(region, new string(body), out var code) ? code.Value : throw new InvalidOperationException("Bad synthetic code.");
-    }
-
-    private static (string Name, (string Unit, string Sponsor, string Purpose) Unit) Name(Random random, string county, int ordinal)
-    {
-        if (random.Next(10) == 0)
-        {
-            var unit = CountyUnits[random.Next(CountyUnits.Length)];
-            return (county + string.Format(CultureInfo.InvariantCulture, unit.Unit, ordinal % 997 + 1), unit);
-        }
-
-        var town = Syllables[random.Next(Syllables.Length)].ToString() + Syllables[random.Next(Syllables.Length)] + TownSuffixes[random.Next(TownSuffixes.Length)];
-        var village = random.Next(3) == 0 ? Syllables[random.Next(Syllables.Length)].ToString() + Syllables[random.Next(Syllables.Length)] + "村" : string.Empty;
-        var u = Units[random.Next(Units.Length)];
-        return (county + town + village + u.Unit, u);
     }
 }

@@ -38,7 +38,7 @@ namespace Portal.Migrations.SqlServer.Migrations
 
                     b.HasKey("Id");
 
-                    b.ToTable("DataProtectionKeys");
+                    b.ToTable("DataProtectionKeys", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
@@ -406,7 +406,9 @@ namespace Portal.Migrations.SqlServer.Migrations
 
                     b.HasIndex("OfficeId");
 
-                    b.HasIndex("PublishedOn", "Kind");
+                    b.HasIndex("PublishedOn", "PublishedUtc");
+
+                    b.HasIndex("Kind", "PublishedOn", "PublishedUtc");
 
                     b.ToTable("Announcements", (string)null);
                 });
@@ -471,6 +473,8 @@ namespace Portal.Migrations.SqlServer.Migrations
                         .IsUnique();
 
                     b.HasIndex("OfficeId", "Year", "State");
+
+                    b.HasIndex("Year", "State", "PublishedOn");
 
                     b.ToTable("AnnualReports", (string)null);
                 });
@@ -1060,6 +1064,8 @@ namespace Portal.Migrations.SqlServer.Migrations
 
                     b.HasIndex("OfficeId", "Status");
 
+                    b.HasIndex("Status", "NameKey", "Code");
+
                     b.ToTable("Institutions", (string)null);
                 });
 
@@ -1173,7 +1179,7 @@ namespace Portal.Migrations.SqlServer.Migrations
 
                     b.HasKey("Id");
 
-                    b.ToTable("Offices");
+                    b.ToTable("Offices", (string)null);
                 });
 
             modelBuilder.Entity("Portal.Domain.Oversight.AbnormalListEntry", b =>
@@ -1850,10 +1856,30 @@ namespace Portal.Migrations.SqlServer.Migrations
                     b.ToTable("ImportRunInstitutions", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Infrastructure.OpenData.OpenDataChunk", b =>
+                {
+                    b.Property<Guid>("FileId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Index")
+                        .HasColumnType("int");
+
+                    b.Property<byte[]>("Bytes")
+                        .IsRequired()
+                        .HasColumnType("varbinary(max)");
+
+                    b.HasKey("FileId", "Index");
+
+                    b.ToTable("OpenDataChunks", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Infrastructure.OpenData.OpenDataFile", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uniqueidentifier");
+
+                    b.Property<bool>("Complete")
+                        .HasColumnType("bit");
 
                     b.Property<DateTime>("CreatedUtc")
                         .HasColumnType("datetime2");
@@ -1865,10 +1891,6 @@ namespace Portal.Migrations.SqlServer.Migrations
                         .IsRequired()
                         .HasMaxLength(8)
                         .HasColumnType("nvarchar(8)");
-
-                    b.Property<byte[]>("Gzip")
-                        .IsRequired()
-                        .HasColumnType("varbinary(max)");
 
                     b.Property<long>("Length")
                         .HasColumnType("bigint");
@@ -1992,6 +2014,35 @@ namespace Portal.Migrations.SqlServer.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.OwnsOne("Portal.Domain.AnnualReports.SponsorConfirmation", "Confirmation", b1 =>
+                        {
+                            b1.Property<Guid>("AnnualReportId")
+                                .HasColumnType("uniqueidentifier");
+
+                            b1.Property<DateOnly>("ConfirmedOn")
+                                .HasColumnType("date")
+                                .HasColumnName("ConfirmedOn");
+
+                            b1.Property<string>("ConfirmerName")
+                                .IsRequired()
+                                .HasMaxLength(50)
+                                .HasColumnType("nvarchar(50)")
+                                .HasColumnName("ConfirmerName");
+
+                            b1.Property<string>("ConfirmerPost")
+                                .IsRequired()
+                                .HasMaxLength(50)
+                                .HasColumnType("nvarchar(50)")
+                                .HasColumnName("ConfirmerPost");
+
+                            b1.HasKey("AnnualReportId");
+
+                            b1.ToTable("AnnualReports", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("AnnualReportId");
+                        });
+
                     b.OwnsOne("Portal.Domain.AnnualReports.ReportContent", "Content", b1 =>
                         {
                             b1.Property<Guid>("AnnualReportId")
@@ -2067,36 +2118,7 @@ namespace Portal.Migrations.SqlServer.Migrations
 
                             b1.HasKey("AnnualReportId");
 
-                            b1.ToTable("AnnualReports");
-
-                            b1.WithOwner()
-                                .HasForeignKey("AnnualReportId");
-                        });
-
-                    b.OwnsOne("Portal.Domain.AnnualReports.SponsorConfirmation", "Confirmation", b1 =>
-                        {
-                            b1.Property<Guid>("AnnualReportId")
-                                .HasColumnType("uniqueidentifier");
-
-                            b1.Property<DateOnly>("ConfirmedOn")
-                                .HasColumnType("date")
-                                .HasColumnName("ConfirmedOn");
-
-                            b1.Property<string>("ConfirmerName")
-                                .IsRequired()
-                                .HasMaxLength(50)
-                                .HasColumnType("nvarchar(50)")
-                                .HasColumnName("ConfirmerName");
-
-                            b1.Property<string>("ConfirmerPost")
-                                .IsRequired()
-                                .HasMaxLength(50)
-                                .HasColumnType("nvarchar(50)")
-                                .HasColumnName("ConfirmerPost");
-
-                            b1.HasKey("AnnualReportId");
-
-                            b1.ToTable("AnnualReports");
+                            b1.ToTable("AnnualReports", (string)null);
 
                             b1.WithOwner()
                                 .HasForeignKey("AnnualReportId");
@@ -2216,7 +2238,7 @@ namespace Portal.Migrations.SqlServer.Migrations
 
                             b1.HasKey("CertificateId");
 
-                            b1.ToTable("Certificates");
+                            b1.ToTable("Certificates", (string)null);
 
                             b1.WithOwner()
                                 .HasForeignKey("CertificateId");
@@ -2297,7 +2319,7 @@ namespace Portal.Migrations.SqlServer.Migrations
 
                             b1.HasKey("FilingId");
 
-                            b1.ToTable("Filings");
+                            b1.ToTable("Filings", (string)null);
 
                             b1.WithOwner()
                                 .HasForeignKey("FilingId");
@@ -2361,7 +2383,7 @@ namespace Portal.Migrations.SqlServer.Migrations
 
                             b1.HasKey("FilingId");
 
-                            b1.ToTable("Filings");
+                            b1.ToTable("Filings", (string)null);
 
                             b1.WithOwner()
                                 .HasForeignKey("FilingId");
@@ -2466,7 +2488,7 @@ namespace Portal.Migrations.SqlServer.Migrations
 
                             b1.HasIndex("Name");
 
-                            b1.ToTable("Institutions");
+                            b1.ToTable("Institutions", (string)null);
 
                             b1.HasOne("Portal.Domain.Common.FundingSource", null)
                                 .WithMany()
@@ -2550,7 +2572,7 @@ namespace Portal.Migrations.SqlServer.Migrations
 
                             b1.HasIndex("FundingSourceCode");
 
-                            b1.ToTable("InstitutionVersions");
+                            b1.ToTable("InstitutionVersions", (string)null);
 
                             b1.HasOne("Portal.Domain.Common.FundingSource", null)
                                 .WithMany()
@@ -2646,6 +2668,15 @@ namespace Portal.Migrations.SqlServer.Migrations
                     b.HasOne("Portal.Infrastructure.Import.ImportRun", null)
                         .WithMany()
                         .HasForeignKey("ImportRunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Infrastructure.OpenData.OpenDataChunk", b =>
+                {
+                    b.HasOne("Portal.Infrastructure.OpenData.OpenDataFile", null)
+                        .WithMany()
+                        .HasForeignKey("FileId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -31,7 +31,7 @@ namespace Portal.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.ToTable("DataProtectionKeys");
+                    b.ToTable("DataProtectionKeys", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
@@ -392,7 +392,9 @@ namespace Portal.Migrations.Sqlite.Migrations
 
                     b.HasIndex("OfficeId");
 
-                    b.HasIndex("PublishedOn", "Kind");
+                    b.HasIndex("PublishedOn", "PublishedUtc");
+
+                    b.HasIndex("Kind", "PublishedOn", "PublishedUtc");
 
                     b.ToTable("Announcements", (string)null);
                 });
@@ -457,6 +459,8 @@ namespace Portal.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.HasIndex("OfficeId", "Year", "State");
+
+                    b.HasIndex("Year", "State", "PublishedOn");
 
                     b.ToTable("AnnualReports", (string)null);
                 });
@@ -1046,6 +1050,8 @@ namespace Portal.Migrations.Sqlite.Migrations
 
                     b.HasIndex("OfficeId", "Status");
 
+                    b.HasIndex("Status", "NameKey", "Code");
+
                     b.ToTable("Institutions", (string)null);
                 });
 
@@ -1159,7 +1165,7 @@ namespace Portal.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.ToTable("Offices");
+                    b.ToTable("Offices", (string)null);
                 });
 
             modelBuilder.Entity("Portal.Domain.Oversight.AbnormalListEntry", b =>
@@ -1834,10 +1840,30 @@ namespace Portal.Migrations.Sqlite.Migrations
                     b.ToTable("ImportRunInstitutions", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Infrastructure.OpenData.OpenDataChunk", b =>
+                {
+                    b.Property<Guid>("FileId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Index")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Bytes")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("FileId", "Index");
+
+                    b.ToTable("OpenDataChunks", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Infrastructure.OpenData.OpenDataFile", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("Complete")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("CreatedUtc")
                         .HasColumnType("TEXT");
@@ -1849,10 +1875,6 @@ namespace Portal.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasMaxLength(8)
                         .HasColumnType("TEXT");
-
-                    b.Property<byte[]>("Gzip")
-                        .IsRequired()
-                        .HasColumnType("BLOB");
 
                     b.Property<long>("Length")
                         .HasColumnType("INTEGER");
@@ -1976,6 +1998,35 @@ namespace Portal.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.OwnsOne("Portal.Domain.AnnualReports.SponsorConfirmation", "Confirmation", b1 =>
+                        {
+                            b1.Property<Guid>("AnnualReportId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateOnly>("ConfirmedOn")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("ConfirmedOn");
+
+                            b1.Property<string>("ConfirmerName")
+                                .IsRequired()
+                                .HasMaxLength(50)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("ConfirmerName");
+
+                            b1.Property<string>("ConfirmerPost")
+                                .IsRequired()
+                                .HasMaxLength(50)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("ConfirmerPost");
+
+                            b1.HasKey("AnnualReportId");
+
+                            b1.ToTable("AnnualReports", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("AnnualReportId");
+                        });
+
                     b.OwnsOne("Portal.Domain.AnnualReports.ReportContent", "Content", b1 =>
                         {
                             b1.Property<Guid>("AnnualReportId")
@@ -2051,36 +2102,7 @@ namespace Portal.Migrations.Sqlite.Migrations
 
                             b1.HasKey("AnnualReportId");
 
-                            b1.ToTable("AnnualReports");
-
-                            b1.WithOwner()
-                                .HasForeignKey("AnnualReportId");
-                        });
-
-                    b.OwnsOne("Portal.Domain.AnnualReports.SponsorConfirmation", "Confirmation", b1 =>
-                        {
-                            b1.Property<Guid>("AnnualReportId")
-                                .HasColumnType("TEXT");
-
-                            b1.Property<DateOnly>("ConfirmedOn")
-                                .HasColumnType("TEXT")
-                                .HasColumnName("ConfirmedOn");
-
-                            b1.Property<string>("ConfirmerName")
-                                .IsRequired()
-                                .HasMaxLength(50)
-                                .HasColumnType("TEXT")
-                                .HasColumnName("ConfirmerName");
-
-                            b1.Property<string>("ConfirmerPost")
-                                .IsRequired()
-                                .HasMaxLength(50)
-                                .HasColumnType("TEXT")
-                                .HasColumnName("ConfirmerPost");
-
-                            b1.HasKey("AnnualReportId");
-
-                            b1.ToTable("AnnualReports");
+                            b1.ToTable("AnnualReports", (string)null);
 
                             b1.WithOwner()
                                 .HasForeignKey("AnnualReportId");
@@ -2200,7 +2222,7 @@ namespace Portal.Migrations.Sqlite.Migrations
 
                             b1.HasKey("CertificateId");
 
-                            b1.ToTable("Certificates");
+                            b1.ToTable("Certificates", (string)null);
 
                             b1.WithOwner()
                                 .HasForeignKey("CertificateId");
@@ -2281,7 +2303,7 @@ namespace Portal.Migrations.Sqlite.Migrations
 
                             b1.HasKey("FilingId");
 
-                            b1.ToTable("Filings");
+                            b1.ToTable("Filings", (string)null);
 
                             b1.WithOwner()
                                 .HasForeignKey("FilingId");
@@ -2345,7 +2367,7 @@ namespace Portal.Migrations.Sqlite.Migrations
 
                             b1.HasKey("FilingId");
 
-                            b1.ToTable("Filings");
+                            b1.ToTable("Filings", (string)null);
 
                             b1.WithOwner()
                                 .HasForeignKey("FilingId");
@@ -2450,7 +2472,7 @@ namespace Portal.Migrations.Sqlite.Migrations
 
                             b1.HasIndex("Name");
 
-                            b1.ToTable("Institutions");
+                            b1.ToTable("Institutions", (string)null);
 
                             b1.HasOne("Portal.Domain.Common.FundingSource", null)
                                 .WithMany()
@@ -2534,7 +2556,7 @@ namespace Portal.Migrations.Sqlite.Migrations
 
                             b1.HasIndex("FundingSourceCode");
 
-                            b1.ToTable("InstitutionVersions");
+                            b1.ToTable("InstitutionVersions", (string)null);
 
                             b1.HasOne("Portal.Domain.Common.FundingSource", null)
                                 .WithMany()
@@ -2630,6 +2652,15 @@ namespace Portal.Migrations.Sqlite.Migrations
                     b.HasOne("Portal.Infrastructure.Import.ImportRun", null)
                         .WithMany()
                         .HasForeignKey("ImportRunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Infrastructure.OpenData.OpenDataChunk", b =>
+                {
+                    b.HasOne("Portal.Infrastructure.OpenData.OpenDataFile", null)
+                        .WithMany()
+                        .HasForeignKey("FileId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -73,6 +73,7 @@ public static class AccessMap
         ["GET /admin/keys"] = new(Audience.Administrator, null, "Certificate signing keys"),
         ["POST /admin/keys/rotate"] = new(Audience.Administrator, null, "Rotate the certificate signing key (two-factor step-up)"),
         ["GET /admin/regions"] = new(Audience.Administrator, null, "Region codes"),
+        ["GET /culture"] = new(Audience.Anyone, null, "Switch the language"),
         ["GET /announcements"] = new(Audience.Anyone, null, "Announcements, filtered by kind and date"),
         ["GET /annual-reports"] = new(Audience.InstitutionMember, null, "Own institution's annual reports"),
         ["GET /annual-reports/{id:guid}"] = new(Audience.InstitutionMember, null, "An annual report of own institution"),
@@ -162,7 +163,7 @@ public static class AccessMap
         ["POST /api/v1/institutions/lookup"] = new(Audience.ApiClient, ApiScopes.RegisterRead, "API: look up to 1,000 codes"),
         ["POST /connect/authorize"] = new(Audience.Anyone, null, "OpenID Connect authorization"),
         ["POST /connect/token"] = new(Audience.Anyone, null, "OAuth 2 token endpoint"),
-        ["POST /culture"] = new(Audience.Anyone, null, "Switch the language"),
+
         ["POST /filings/{id:guid}/attachments"] = new(Audience.Institution, null, "Attach to own filing"),
         ["POST /filings/{id:guid}/attachments/{attachmentId:guid}/remove"] = new(Audience.Institution, null, "Remove an attachment of own filing"),
         ["POST /filings/{id:guid}/edit"] = new(Audience.Institution, null, "Save own draft filing"),

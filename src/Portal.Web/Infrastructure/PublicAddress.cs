@@ -66,3 +66,32 @@ public static class PublicAddress
         });
     }
 }
+
+/// <summary>
+/// Behind a reverse proxy (nginx terminating TLS), the client's address and scheme come from the
+/// X-Forwarded-For and X-Forwarded-Proto headers — but only from the proxies listed in
+/// <c>Portal:KnownProxies</c>. ASP.NET Core trusts loopback by default; here nothing is trusted unless
+/// configured, so a client cannot forge its address (rate limits) or claim HTTPS.
+/// </summary>
+public static class ReverseProxy
+{
+    public static void Add(WebApplicationBuilder builder)
+    {
+        var proxies = builder.Configuration.GetSection("Portal:KnownProxies").Get<string[]>() ?? [];
+        builder.Services.Configure<Microsoft.AspNetCore.Builder.ForwardedHeadersOptions>(o =>
+        {
+            o.ForwardedHeaders = Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedFor | Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedProto;
+            o.KnownProxies.Clear();
+            o.KnownIPNetworks.Clear();
+            foreach (var proxy in proxies)
+            {
+                if (!System.Net.IPAddress.TryParse(proxy, out var address))
+                {
+                    throw new StartupConfigurationException($"Portal:KnownProxies holds \"{proxy}\", which is not an IP address.");
+                }
+
+                o.KnownProxies.Add(address);
+            }
+        });
+    }
+}

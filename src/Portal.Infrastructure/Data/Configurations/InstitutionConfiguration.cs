@@ -23,6 +23,7 @@ public class InstitutionConfiguration : IEntityTypeConfiguration<Institution>
         builder.Property(i => i.CertificateNumber).HasMaxLength(40);
         builder.HasOne<RegistrationOffice>().WithMany().HasForeignKey(i => i.OfficeId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(i => new { i.OfficeId, i.Status });
+        builder.HasIndex(i => new { i.Status, i.NameKey, i.Code }); // public browsing by status, in name order (RegisterController)
 
         // Derived search columns (Data/PortalDbContext.Register.cs): triggers copy them into the full-text
         // index, so they are shadow properties the domain never sees.

@@ -16,3 +16,14 @@ public class OpenDataFileConfiguration : IEntityTypeConfiguration<OpenDataFile>
         builder.HasIndex(f => new { f.Day, f.Format }).IsUnique();
     }
 }
+
+public class OpenDataChunkConfiguration : IEntityTypeConfiguration<OpenDataChunk>
+{
+    public void Configure(EntityTypeBuilder<OpenDataChunk> builder)
+    {
+        builder.ToTable("OpenDataChunks");
+        builder.HasKey(c => new { c.FileId, c.Index });
+        builder.Property(c => c.Bytes).IsRequired();
+        builder.HasOne<OpenDataFile>().WithMany().HasForeignKey(c => c.FileId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

@@ -21,7 +21,9 @@ public class AnnouncementConfiguration : IEntityTypeConfiguration<Announcement>
         builder.Property(a => a.BodyEn).HasMaxLength(6000).IsRequired();
         builder.HasOne<RegistrationOffice>().WithMany().HasForeignKey(a => a.OfficeId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Institution>().WithMany().HasForeignKey(a => a.InstitutionId).OnDelete(DeleteBehavior.Restrict);
-        builder.HasIndex(a => new { a.PublishedOn, a.Kind });
+        // The public list, newest first, by date range and by kind (AnnouncementsController): read in index order.
+        builder.HasIndex(a => new { a.PublishedOn, a.PublishedUtc });
+        builder.HasIndex(a => new { a.Kind, a.PublishedOn, a.PublishedUtc });
         builder.HasIndex(a => a.InstitutionId);
     }
 }

@@ -8,8 +8,12 @@ namespace Portal.Web.Features.Account;
 /// table holds roughly the sessions alive now. Idempotent (a plain delete), so two nodes may both run it.
 /// </summary>
 public sealed class SessionPurgeJob(IServiceScopeFactory scopes, TimeProvider clock, IConfiguration configuration, ILogger<SessionPurgeJob> logger)
-    : Portal.Web.Infrastructure.HourlyJob(clock, configuration, logger)
+    : Portal.Web.Infrastructure.ScheduledJob(clock, configuration, logger)
 {
+    public override string Name => "session-purge";
+
+    protected override Portal.Web.Infrastructure.JobSchedule DefaultSchedule => Portal.Web.Infrastructure.JobSchedule.Hourly;
+
     public override async Task RunAsync(CancellationToken ct)
     {
         using var scope = scopes.CreateScope();

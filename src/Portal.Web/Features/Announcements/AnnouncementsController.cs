@@ -44,7 +44,7 @@ public class AnnouncementsController(PortalDbContext db) : Controller
         page = bounded;
         var english = Cultures.IsEnglish;
         var rows = await query
-            .OrderByDescending(a => a.PublishedUtc)
+            .OrderByDescending(a => a.PublishedOn).ThenByDescending(a => a.PublishedUtc)
             .Skip((page - 1) * PageSize).Take(PageSize)
             .Join(db.Offices, a => a.OfficeId, o => o.Id, (a, o) => new AnnouncementRow(
                 a.Id, a.Kind, english ? a.TitleEn : a.TitleZh, english ? a.BodyEn : a.BodyZh, a.PublishedOn, english ? o.NameEn : o.NameZh))

@@ -47,7 +47,7 @@ public sealed record ApiClientCreatedViewModel(string ClientId, string Secret, s
 [Route("admin/api-clients")]
 [Authorize(Policy = Policies.Administrator)]
 [BackOffice]
-public class ApiClientsController(PortalDbContext db, IOpenIddictApplicationManager applications, TimeProvider clock, IStringLocalizer<SharedResource> l) : Controller
+public class ApiClientsController(PortalDbContext db, IStringLocalizer<SharedResource> l) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(CancellationToken ct) => View(await db.ApiClients.AsNoTracking().OrderBy(c => c.Name)
@@ -57,7 +57,7 @@ public class ApiClientsController(PortalDbContext db, IOpenIddictApplicationMana
     public IActionResult New() => View(new ApiClientForm { Scopes = [ApiScopes.RegisterRead] });
 
     [HttpPost("")]
-    public async Task<IActionResult> Create(ApiClientForm form, CancellationToken ct)
+    public async Task<IActionResult> Create(ApiClientForm form, [FromServices] RegisterApiClient register, CancellationToken ct)
     {
         form.Scopes = form.Scopes.Where(ApiScopes.All.Contains).Distinct().ToList();
         if (form.Scopes.Count == 0)
@@ -101,45 +101,7 @@ public class ApiClientsController(PortalDbContext db, IOpenIddictApplicationMana
             return View("New", form);
         }
 
-        var clientId = "pc_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(10));
-        var secret = Base64Url(RandomNumberGenerator.GetBytes(32));
-        var descriptor = new OpenIddictApplicationDescriptor
-        {
-            ClientId = clientId,
-            ClientSecret = secret,
-            ClientType = ClientTypes.Confidential,
-            DisplayName = form.Name.Trim(),
-            ConsentType = ConsentTypes.Implicit, // registered by the office itself: no third-party consent screen
-        };
-        descriptor.Permissions.Add(Permissions.Endpoints.Token);
-        if (form.Kind == ApiClientKind.Service)
-        {
-            descriptor.Permissions.Add(Permissions.GrantTypes.ClientCredentials);
-        }
-        else
-        {
-            descriptor.Permissions.Add(Permissions.Endpoints.Authorization);
-            descriptor.Permissions.Add(Permissions.GrantTypes.AuthorizationCode);
-            descriptor.Permissions.Add(Permissions.ResponseTypes.Code);
-            descriptor.Requirements.Add(Requirements.Features.ProofKeyForCodeExchange);
-            descriptor.RedirectUris.Add(redirect!);
-        }
-
-        foreach (var scope in form.Scopes)
-        {
-            descriptor.Permissions.Add(Permissions.Prefixes.Scope + scope);
-        }
-
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        db.ApiClients.Add(new ApiClient
-        {
-            ClientId = clientId, Name = form.Name.Trim(), Kind = form.Kind, Scopes = string.Join(' ', form.Scopes),
-            CreatedUtc = clock.GetUtcNow().UtcDateTime, CreatedBy = User.Identity?.Name ?? "admin",
-            Institutions = institutionIds.Distinct().Select(id => new ApiClientInstitution { ClientId = clientId, InstitutionId = id }).ToList(),
-        });
-        await db.SaveChangesAsync(ct);
-        await applications.CreateAsync(descriptor, ct);
-        await tx.CommitAsync(ct);
+        var (clientId, secret) = await register.HandleAsync(form.Name.Trim(), form.Kind, form.Scopes, institutionIds, form.Kind == ApiClientKind.Interactive ? redirect : null, User.Identity?.Name ?? "admin", ct);
 
         // Shown once, on this response only; never stored in clear, never in TempData or a log.
         Response.Headers.CacheControl = "no-store";
@@ -172,5 +134,4 @@ public class ApiClientsController(PortalDbContext db, IOpenIddictApplicationMana
         return Redirect("/admin/api-clients");
     }
 
-    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }

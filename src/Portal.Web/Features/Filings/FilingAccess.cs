@@ -48,4 +48,7 @@ public sealed class RegistryOptions
 
     /// <summary>Decision within this many days of acceptance (regulation art. 8: 30).</summary>
     public int DecisionDays { get; set; } = 30;
+
+    /// <summary>Publish the abnormal list (异常名录) of institutions that missed the annual report (local practice).</summary>
+    public bool PublishAbnormalList { get; set; }
 }

@@ -1,27 +1,22 @@
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-using Portal.Domain.Institutions;
-using Portal.Infrastructure.Data;
 using Portal.Web.Infrastructure;
 
 namespace Portal.Web.Features.Home;
 
-public sealed record PublicHomeViewModel(int RegisteredInstitutions, int Offices);
+public sealed record PublicHomeViewModel(RegisterFigures? Figures);
 
-public class HomeController(PortalDbContext db) : Controller
+public class HomeController : Controller
 {
+    /// <summary>The figures come from the background count (<see cref="PublicFigures"/>), never from a count per visit.</summary>
     [HttpGet("/")]
-    public async Task<IActionResult> Index(CancellationToken ct)
-    {
-        var model = new PublicHomeViewModel(
-            await db.Institutions.CountAsync(i => i.Status == InstitutionStatus.Registered, ct),
-            await db.Offices.CountAsync(ct));
-        return View(model);
-    }
+    public IActionResult Index([FromServices] PublicFigures figures) => View(new PublicHomeViewModel(figures.Current));
 
-    /// <summary>Switches the language and remembers it for a year in a cookie.</summary>
-    [HttpPost("/culture")]
+    /// <summary>
+    /// Switches the language and remembers it for a year in a cookie. A link (GET): the worst a forged
+    /// request can do is change someone's language, and public pages need no antiforgery token for it.
+    /// </summary>
+    [HttpGet("/culture")]
     public IActionResult SetCulture(string culture, string? returnUrl)
     {
         var chosen = culture == Cultures.English ? Cultures.English : Cultures.Chinese;

@@ -31,6 +31,8 @@ public sealed record PublicAnnouncementRow(Guid Id, DateOnly PublishedOn, string
 
 public sealed record PublishedListRow(Guid Id, string Name, string Code, int Year, int Version, DateOnly? PublishedOn);
 
+public sealed record PublishedListViewModel(int Year, IReadOnlyList<PublishedListRow> Rows, PagerViewModel Pager, bool MoreThan);
+
 public sealed record AbnormalRow(string Name, string Code, int Year, DateOnly ListedOn, DateOnly? RemovedOn);
 
 public sealed record SearchRow(string Code, string Name, InstitutionStatus Status, string Domicile, string Office, string? FormerName);
@@ -78,8 +80,10 @@ public class RegisterController(PortalDbContext db, RegisterSearch search, IConf
 
         if (!string.IsNullOrWhiteSpace(sponsor))
         {
+            // The sponsor's full name (suggested from the register's sponsors): an index lookup. "Contains"
+            // would read every institution of the register for each such search.
             var sp = sponsor.Trim();
-            query = query.Where(i => i.Current.Sponsor.Contains(sp));
+            query = query.Where(i => i.Current.Sponsor == sp);
         }
 
         if (!string.IsNullOrWhiteSpace(funding))
@@ -123,7 +127,7 @@ public class RegisterController(PortalDbContext db, RegisterSearch search, IConf
             // no request walks the register (issue 12, finding 9); a person narrows the search instead.
             (total, moreThan, page) = await PublicListing.BoundAsync(query, page, PageSize, ct);
             browseLimit = PublicListing.MaxPages * PageSize;
-            var found = await query.OrderBy(i => i.Current.Name).ThenBy(i => i.Code)
+            var found = await query.OrderBy(i => i.NameKey).ThenBy(i => i.Code)
                 .Skip((page - 1) * PageSize).Take(PageSize)
                 .Select(i => new { i.Code, i.Current.Name, i.Status, i.Current.Domicile, i.OfficeId })
                 .ToListAsync(ct);
@@ -143,7 +147,7 @@ public class RegisterController(PortalDbContext db, RegisterSearch search, IConf
         {
             ["q"] = term, ["status"] = status?.ToString(), ["office"] = office?.ToString(), ["sponsor"] = sponsor, ["funding"] = funding,
         });
-        var openData = await db.OpenDataFiles.AsNoTracking().OrderByDescending(f => f.Day).Select(f => new OpenDataInfo(f.Day, f.Rows, f.CreatedUtc)).FirstOrDefaultAsync(ct);
+        var openData = await db.OpenDataFiles.AsNoTracking().Where(f => f.Complete).OrderByDescending(f => f.Day).Select(f => new OpenDataInfo(f.Day, f.Rows, f.CreatedUtc)).FirstOrDefaultAsync(ct);
         return View(new SearchViewModel(term, status, office, sponsor, funding, offices, fundingNames, rows, pager, moreThan, openData, browseLimit ?? RegisterSearch.ExactLimit));
     }
 
@@ -151,17 +155,27 @@ public class RegisterController(PortalDbContext db, RegisterSearch search, IConf
     [HttpGet("/register/open-data.{format:regex(^(csv|json)$)}")]
     public async Task<IActionResult> OpenData(string format, CancellationToken ct)
     {
-        var file = await db.OpenDataFiles.AsNoTracking().Where(f => f.Format == format).OrderByDescending(f => f.Day).FirstOrDefaultAsync(ct);
+        var file = await db.OpenDataFiles.AsNoTracking().Where(f => f.Format == format && f.Complete).OrderByDescending(f => f.Day).FirstOrDefaultAsync(ct);
         if (file is null)
         {
             return NotFound();
         }
 
+        // The stored gzip stream as it is when the client takes gzip (every browser does); otherwise unpacked.
+        var gzip = Request.Headers.AcceptEncoding.Any(v => v?.Contains("gzip", StringComparison.OrdinalIgnoreCase) == true);
         Response.Headers.ContentDisposition = $"attachment; filename=\"register-{file.Day:yyyy-MM-dd}.{format}\"";
         Response.Headers["X-Content-SHA256"] = file.Sha256;
         Response.ContentType = format == "csv" ? "text/csv; charset=utf-8" : "application/json; charset=utf-8";
-        Response.ContentLength = file.Length;
-        await Portal.Infrastructure.OpenData.OpenDataExport.WriteUncompressedAsync(file.Gzip, Response.Body, ct);
+        if (gzip)
+        {
+            Response.Headers.ContentEncoding = "gzip";
+        }
+        else
+        {
+            Response.ContentLength = file.Length;
+        }
+
+        await Portal.Infrastructure.OpenData.OpenDataExport.WriteAsync(db, file.Id, Response.Body, gzip, ct);
         return new EmptyResult();
     }
 
@@ -221,16 +235,24 @@ public class RegisterController(PortalDbContext db, RegisterSearch search, IConf
     private static string FundingText(Portal.Domain.Filings.RegisteredItem item, string value, IReadOnlyDictionary<string, (string Zh, string En)> funding) =>
         item == Portal.Domain.Filings.RegisteredItem.FundingSource && funding.TryGetValue(value, out var f) ? Cultures.Pick(f.Zh, f.En) : value;
 
+    /// <summary>
+    /// A year's published annual reports, the most recently published first, 20 to a page and at most 50
+    /// pages (<see cref="PublicListing"/>): read in the order of an index on (year, state, published date),
+    /// each page joined to its 20 institutions by key. A name or code is found through the register search.
+    /// </summary>
     [HttpGet("/reports")]
-    public async Task<IActionResult> Published(int? year, CancellationToken ct)
+    public async Task<IActionResult> Published(int? year, int page = 1, CancellationToken ct = default)
     {
         var last = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).Year - 1;
         var y = year is { } asked && asked >= 1998 && asked <= last ? asked : last;
-        ViewData["Year"] = y;
-        var rows = await db.AnnualReports.AsNoTracking().Where(r => r.Year == y && r.State == ReportState.Published)
-            .Join(db.Institutions, r => r.InstitutionId, i => i.Id, (r, i) => new { r.Id, i.Current.Name, i.Code, r.Year, r.Version, r.PublishedOn })
-            .OrderBy(r => r.Name).ThenBy(r => r.Version).Take(2000).ToListAsync(ct);
-        return View(rows.Select(r => new PublishedListRow(r.Id, r.Name, r.Code, r.Year, r.Version, r.PublishedOn)).ToList());
+        var query = db.AnnualReports.AsNoTracking().Where(r => r.Year == y && r.State == ReportState.Published);
+        var (total, moreThan, bounded) = await PublicListing.BoundAsync(query, PagerViewModel.Clamp(page), PageSize, ct);
+        var rows = await query.OrderByDescending(r => r.PublishedOn).ThenByDescending(r => r.Id)
+            .Skip((bounded - 1) * PageSize).Take(PageSize)
+            .Join(db.Institutions, r => r.InstitutionId, i => i.Id, (r, i) => new PublishedListRow(r.Id, i.Current.Name, i.Code, r.Year, r.Version, r.PublishedOn))
+            .ToListAsync(ct);
+        var pager = new PagerViewModel(bounded, PageSize, total, "/reports", new Dictionary<string, string?> { ["year"] = y.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        return View(new PublishedListViewModel(y, rows, pager, moreThan));
     }
 
     [HttpGet("/reports/{id:guid}")]
@@ -268,7 +290,7 @@ public class RegisterController(PortalDbContext db, RegisterSearch search, IConf
     {
         var checks = await db.SpotChecks.AsNoTracking().Include(s => s.Items).Where(s => s.ClosedOn != null).OrderByDescending(s => s.ClosedOn).Take(50).ToListAsync(ct);
         var ids = checks.SelectMany(c => c.Items).Select(i => i.InstitutionId).Distinct().ToList();
-        var names = await db.Institutions.AsNoTracking().Where(i => ids.Contains(i.Id)).ToDictionaryAsync(i => i.Id, i => i.Current.Name, ct);
+        var names = ids.Count == 0 ? [] : await db.Institutions.AsNoTracking().Where(i => ids.Contains(i.Id)).Select(i => new { i.Id, i.Current.Name }).ToDictionaryAsync(i => i.Id, i => i.Name, ct);
         return View(checks.Select(c => new SpotCheckPublicRow(c.Year, c.ClosedOn!.Value, c.Seed, c.Percentage, c.PopulationSize,
             c.Items.OrderBy(i => i.DrawOrder).Select(i => (names[i.InstitutionId], i.Code, i.Result, i.Note)).ToList())).ToList());
     }

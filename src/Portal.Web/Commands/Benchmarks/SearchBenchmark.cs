@@ -6,7 +6,7 @@ using Portal.Infrastructure.Data;
 using Portal.Infrastructure.Search;
 using Portal.Infrastructure.Seeding;
 
-namespace Portal.Web;
+namespace Portal.Web.Commands.Benchmarks;
 
 /// <summary>
 /// `dotnet run -c Release --project src/Portal.Web -- bench search [--count N] [--rounds N]`: loads a
@@ -23,23 +23,13 @@ public static class SearchBenchmark
         "卫生院", "中心小学", "农业技术推广站", "便民服务中心", "第37中学", "竹仙村", "青梅乡", "桐庐县青梅", "西湖区安宝街道", "义乌市万", "磐安县青",
     ];
 
-    public static async Task<int> RunAsync(WebApplication app, string[] args)
+    public static async Task<int> RunAsync(WebApplication app, int count, int rounds)
     {
-        var count = CertificateBenchmark.Option(args, "--count", 1_000_000);
-        var rounds = CertificateBenchmark.Option(args, "--rounds", 20);
         await PortalApp.InitializeDatabaseAsync(app);
         using (var scope = app.Services.CreateScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
-            var lastShown = 0;
-            var result = await SyntheticRegister.GenerateAsync(db, count, progress: n =>
-            {
-                if (n - lastShown >= 100_000 || n == count)
-                {
-                    Console.WriteLine($"  … {n:N0} institutions written");
-                    lastShown = n;
-                }
-            });
+            var result = await SyntheticRegister.GenerateAsync(db, count, SyntheticRegister.For(scope.ServiceProvider, line => Console.WriteLine("  … " + line)));
             Console.WriteLine($"synthetic register: {result.Institutions:N0} institutions over {result.Offices} offices loaded in {result.Elapsed.TotalSeconds:0.0} s");
         }
 

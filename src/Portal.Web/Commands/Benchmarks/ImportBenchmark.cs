@@ -9,7 +9,7 @@ using Portal.Infrastructure.Data;
 using Portal.Infrastructure.Import;
 using Portal.Infrastructure.Seeding;
 
-namespace Portal.Web;
+namespace Portal.Web.Commands.Benchmarks;
 
 /// <summary>
 /// `dotnet run -c Release --project src/Portal.Web -- bench import [--rows N]`: on a temporary database,
@@ -18,9 +18,8 @@ namespace Portal.Web;
 /// </summary>
 public static class ImportBenchmark
 {
-    public static async Task<int> RunAsync(WebApplication app, string[] args, string folder)
+    public static async Task<int> RunAsync(WebApplication app, int rows, string folder)
     {
-        var rows = CertificateBenchmark.Option(args, "--rows", 100_000);
         await PortalApp.InitializeDatabaseAsync(app);
         var csv = new StringBuilder(string.Join(',', RegisterImport.Columns.Select(c => c.Zh)) + "\r\n");
         var random = new Random(7);

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Identity;
 using Portal.Infrastructure.Data;
 using Portal.Infrastructure.Identity;
 
-namespace Portal.Web;
+namespace Portal.Web.Commands.Benchmarks;
 
 /// <summary>
 /// `dotnet run -c Release --project src/Portal.Web -- bench login [--tries N]`: times a failed login on
@@ -17,9 +17,8 @@ namespace Portal.Web;
 /// </summary>
 public static partial class LoginBenchmark
 {
-    public static async Task<int> RunAsync(WebApplication app, string[] args)
+    public static async Task<int> RunAsync(WebApplication app, int tries)
     {
-        var tries = CertificateBenchmark.Option(args, "--tries", 30);
         await PortalApp.InitializeDatabaseAsync(app);
         var paths = new Dictionary<string, (string Email, string Password)>();
         using (var scope = app.Services.CreateScope())

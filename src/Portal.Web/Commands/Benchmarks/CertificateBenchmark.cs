@@ -6,7 +6,7 @@ using Portal.Domain.Certificates;
 using Portal.Infrastructure.Certificates;
 using Portal.Infrastructure.Data;
 
-namespace Portal.Web;
+namespace Portal.Web.Commands.Benchmarks;
 
 /// <summary>
 /// `dotnet run -c Release --project src/Portal.Web -- bench certificates [--seconds N] [--concurrency N]`:
@@ -16,9 +16,10 @@ namespace Portal.Web;
 /// </summary>
 public static class CertificateBenchmark
 {
-    public static string[] Arguments(string[] args, string folder) =>
+    /// <summary>Settings for a run on a throw-away database in <paramref name="folder"/>, limits out of the way.</summary>
+    public static string[] Arguments(IEnumerable<string> settings, string folder) =>
     [
-        .. args,
+        .. settings,
         $"--ConnectionStrings:Portal=Data Source={Path.Combine(folder, "bench.db")}",
         "--Demo:Password=benchmark demo password",
         "--RateLimits:VerifyPerMinute=100000000",
@@ -31,10 +32,8 @@ public static class CertificateBenchmark
         $"--CertificateSigning:KeyDirectory={Path.Combine(folder, "keys")}",
     ];
 
-    public static async Task<int> RunAsync(WebApplication app, string[] args)
+    public static async Task<int> RunAsync(WebApplication app, int seconds, int concurrency)
     {
-        var seconds = Option(args, "--seconds", 10);
-        var concurrency = Option(args, "--concurrency", 16);
         await PortalApp.InitializeDatabaseAsync(app);
 
         // 1. Rendering: the real content of a demo certificate, rendered repeatedly.
@@ -104,10 +103,4 @@ public static class CertificateBenchmark
     }
 
     internal static double Percentile(List<double> sorted, int p) => sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p / 100.0 * sorted.Count) - 1)];
-
-    internal static int Option(string[] args, string name, int fallback)
-    {
-        var at = Array.IndexOf(args, name);
-        return at >= 0 && at + 1 < args.Length && int.TryParse(args[at + 1], out var v) ? v : fallback;
-    }
 }
