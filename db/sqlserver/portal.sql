@@ -1583,7 +1583,7 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130204002_PublicReadPaths'
+    WHERE [MigrationId] = N'20261130214720_PublicReadPaths'
 )
 BEGIN
     DROP INDEX [IX_Announcements_PublishedOn_Kind] ON [Announcements];
@@ -1591,7 +1591,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130204002_PublicReadPaths'
+    WHERE [MigrationId] = N'20261130214720_PublicReadPaths'
 )
 BEGIN
     DECLARE @var nvarchar(max);
@@ -1605,7 +1605,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130204002_PublicReadPaths'
+    WHERE [MigrationId] = N'20261130214720_PublicReadPaths'
 )
 BEGIN
     ALTER TABLE [OpenDataFiles] ADD [Complete] bit NOT NULL DEFAULT CAST(0 AS bit);
@@ -1613,7 +1613,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130204002_PublicReadPaths'
+    WHERE [MigrationId] = N'20261130214720_PublicReadPaths'
 )
 BEGIN
     CREATE TABLE [OpenDataChunks] (
@@ -1627,7 +1627,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130204002_PublicReadPaths'
+    WHERE [MigrationId] = N'20261130214720_PublicReadPaths'
 )
 BEGIN
     CREATE INDEX [IX_Institutions_Status_NameKey_Code] ON [Institutions] ([Status], [NameKey], [Code]);
@@ -1635,15 +1635,15 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130204002_PublicReadPaths'
+    WHERE [MigrationId] = N'20261130214720_PublicReadPaths'
 )
 BEGIN
-    CREATE INDEX [IX_AnnualReports_Year_State_PublishedOn] ON [AnnualReports] ([Year], [State], [PublishedOn]);
+    CREATE INDEX [IX_AnnualReports_Year_State_PublishedOn_Id] ON [AnnualReports] ([Year], [State], [PublishedOn], [Id]);
 END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130204002_PublicReadPaths'
+    WHERE [MigrationId] = N'20261130214720_PublicReadPaths'
 )
 BEGIN
     CREATE INDEX [IX_Announcements_Kind_PublishedOn_PublishedUtc] ON [Announcements] ([Kind], [PublishedOn], [PublishedUtc]);
@@ -1651,7 +1651,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130204002_PublicReadPaths'
+    WHERE [MigrationId] = N'20261130214720_PublicReadPaths'
 )
 BEGIN
     CREATE INDEX [IX_Announcements_PublishedOn_PublishedUtc] ON [Announcements] ([PublishedOn], [PublishedUtc]);
@@ -1659,7 +1659,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130204002_PublicReadPaths'
+    WHERE [MigrationId] = N'20261130214720_PublicReadPaths'
 )
 BEGIN
     CREATE INDEX [IX_Institutions_FundingSourceCode_NameKey] ON [Institutions] ([FundingSourceCode], [NameKey]);
@@ -1667,7 +1667,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130204002_PublicReadPaths'
+    WHERE [MigrationId] = N'20261130214720_PublicReadPaths'
 )
 BEGIN
     CREATE INDEX [IX_Institutions_Sponsor_NameKey] ON [Institutions] ([Sponsor], [NameKey]);
@@ -1675,24 +1675,11 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130204002_PublicReadPaths'
+    WHERE [MigrationId] = N'20261130214720_PublicReadPaths'
 )
 BEGIN
     INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261130204002_PublicReadPaths', N'10.0.15');
-END;
-
-COMMIT;
-GO
-
-BEGIN TRANSACTION;
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130205641_CheckNoChanges'
-)
-BEGIN
-    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261130205641_CheckNoChanges', N'10.0.15');
+    VALUES (N'20261130214720_PublicReadPaths', N'10.0.15');
 END;
 
 COMMIT;

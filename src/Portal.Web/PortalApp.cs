@@ -199,6 +199,9 @@ public static class PortalApp
             })
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
 
+        services.AddSingleton(sp => ActivatorUtilities.CreateInstance<Microsoft.AspNetCore.Mvc.ViewFeatures.CookieTempDataProvider>(sp));
+        services.AddSingleton<Microsoft.AspNetCore.Mvc.ViewFeatures.ITempDataProvider, QuietTempDataProvider>();
+
         services.Configure<RouteOptions>(o => o.LowercaseUrls = true);
 
         // Emit Chinese as characters, not &#x…; entities (the encoder still escapes markup characters).
@@ -249,6 +252,7 @@ public static class PortalApp
         services.AddHostedService(sp => sp.GetRequiredService<Features.AnnualReports.ReportCycleJob>());
 
         RateLimits.Add(services, builder.Configuration);
+        PublicOutputCache.Add(services);
         services.AddSingleton<AccountThrottle>();
         services.AddSingleton<DecoyPasswordHash>();
         services.AddSingleton<Features.Account.PasswordResetQueue>();
@@ -284,6 +288,7 @@ public static class PortalApp
         app.UsePortalAuthentication(); // UseAuthentication, with the OpenID Connect server's request handler on its own paths only
         app.UseAuthorization();
         app.UseRateLimiter();
+        app.UseOutputCache(); // after localization and sign-in: only anonymous pages are cached, per language
 
         app.MapGet("/health/live", () => Results.Text("Healthy")).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions

@@ -148,6 +148,19 @@ public class RegisterSearchTests(PortalFactory factory) : IClassFixture<PortalFa
         Assert.Equal(total, doc.GetProperty("count").GetInt32());
         Assert.Equal(total, doc.GetProperty("institutions").GetArrayLength());
 
+        // A client that takes gzip gets the stored stream as it is; it unpacks to the same file, SHA-256 as published.
+        using var gzipRequest = new HttpRequestMessage(HttpMethod.Get, "/register/open-data.csv");
+        gzipRequest.Headers.AcceptEncoding.ParseAdd("gzip");
+        var packed = await client.Http.SendAsync(gzipRequest);
+        Assert.Equal("gzip", Assert.Single(packed.Content.Headers.ContentEncoding));
+        await using (var unzip = new System.IO.Compression.GZipStream(await packed.Content.ReadAsStreamAsync(), System.IO.Compression.CompressionMode.Decompress))
+        using (var copy = new MemoryStream())
+        {
+            await unzip.CopyToAsync(copy);
+            Assert.Equal(bytes, copy.ToArray());
+            Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes)), Assert.Single(csv.Headers.GetValues("X-Content-SHA256")));
+        }
+
         var register = PortalClient.Parse(await (await client.GetAsync("/register")).Content.ReadAsStringAsync());
         var box = register.QuerySelector("[data-open-data]")!;
         Assert.Contains(DateTime.UtcNow.AddHours(8).ToString("yyyy-MM-dd"), box.TextContent);

@@ -55,7 +55,7 @@ public static class OpenDataExport
 {
     public const int Keep = 7;
     public const int ChunkBytes = 4 * 1024 * 1024;
-    private const int BatchSize = 2_000;
+    private const int BatchSize = 500;
 
     public static readonly string[] Columns =
     [
@@ -70,6 +70,7 @@ public static class OpenDataExport
     ];
 
     /// <summary>Makes the day's CSV and JSON unless they exist; returns the rows written (0 when already made).</summary>
+    /// <param name="pause">Called often (every few dozen rows and after each query): the job's duty cycle decides whether to pause.</param>
     public static async Task<int> MakeAsync(Func<PortalDbContext> contexts, DateOnly day, DateTime nowUtc, Func<CancellationToken, Task>? pause = null, CancellationToken ct = default)
     {
         Dictionary<Guid, string> offices;
@@ -114,8 +115,19 @@ public static class OpenDataExport
                     break;
                 }
 
+                if (pause is not null)
+                {
+                    await pause(ct);
+                }
+
+                var n = 0;
                 foreach (var i in batch)
                 {
+                    if (pause is not null && ++n % 50 == 0)
+                    {
+                        await pause(ct);
+                    }
+
                     string?[] values =
                     [
                         i.Code, i.Name, i.SecondName, i.Status.ToString(), Date(i.RegisteredOn), Date(i.EndedOn), i.Domicile, i.PurposeAndScope, i.LegalRepresentative,

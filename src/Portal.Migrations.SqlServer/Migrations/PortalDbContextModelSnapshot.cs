@@ -38,7 +38,7 @@ namespace Portal.Migrations.SqlServer.Migrations
 
                     b.HasKey("Id");
 
-                    b.ToTable("DataProtectionKeys", (string)null);
+                    b.ToTable("DataProtectionKeys");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
@@ -474,7 +474,7 @@ namespace Portal.Migrations.SqlServer.Migrations
 
                     b.HasIndex("OfficeId", "Year", "State");
 
-                    b.HasIndex("Year", "State", "PublishedOn");
+                    b.HasIndex("Year", "State", "PublishedOn", "Id");
 
                     b.ToTable("AnnualReports", (string)null);
                 });
@@ -1179,7 +1179,7 @@ namespace Portal.Migrations.SqlServer.Migrations
 
                     b.HasKey("Id");
 
-                    b.ToTable("Offices", (string)null);
+                    b.ToTable("Offices");
                 });
 
             modelBuilder.Entity("Portal.Domain.Oversight.AbnormalListEntry", b =>
@@ -2014,35 +2014,6 @@ namespace Portal.Migrations.SqlServer.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.OwnsOne("Portal.Domain.AnnualReports.SponsorConfirmation", "Confirmation", b1 =>
-                        {
-                            b1.Property<Guid>("AnnualReportId")
-                                .HasColumnType("uniqueidentifier");
-
-                            b1.Property<DateOnly>("ConfirmedOn")
-                                .HasColumnType("date")
-                                .HasColumnName("ConfirmedOn");
-
-                            b1.Property<string>("ConfirmerName")
-                                .IsRequired()
-                                .HasMaxLength(50)
-                                .HasColumnType("nvarchar(50)")
-                                .HasColumnName("ConfirmerName");
-
-                            b1.Property<string>("ConfirmerPost")
-                                .IsRequired()
-                                .HasMaxLength(50)
-                                .HasColumnType("nvarchar(50)")
-                                .HasColumnName("ConfirmerPost");
-
-                            b1.HasKey("AnnualReportId");
-
-                            b1.ToTable("AnnualReports", (string)null);
-
-                            b1.WithOwner()
-                                .HasForeignKey("AnnualReportId");
-                        });
-
                     b.OwnsOne("Portal.Domain.AnnualReports.ReportContent", "Content", b1 =>
                         {
                             b1.Property<Guid>("AnnualReportId")
@@ -2118,7 +2089,36 @@ namespace Portal.Migrations.SqlServer.Migrations
 
                             b1.HasKey("AnnualReportId");
 
-                            b1.ToTable("AnnualReports", (string)null);
+                            b1.ToTable("AnnualReports");
+
+                            b1.WithOwner()
+                                .HasForeignKey("AnnualReportId");
+                        });
+
+                    b.OwnsOne("Portal.Domain.AnnualReports.SponsorConfirmation", "Confirmation", b1 =>
+                        {
+                            b1.Property<Guid>("AnnualReportId")
+                                .HasColumnType("uniqueidentifier");
+
+                            b1.Property<DateOnly>("ConfirmedOn")
+                                .HasColumnType("date")
+                                .HasColumnName("ConfirmedOn");
+
+                            b1.Property<string>("ConfirmerName")
+                                .IsRequired()
+                                .HasMaxLength(50)
+                                .HasColumnType("nvarchar(50)")
+                                .HasColumnName("ConfirmerName");
+
+                            b1.Property<string>("ConfirmerPost")
+                                .IsRequired()
+                                .HasMaxLength(50)
+                                .HasColumnType("nvarchar(50)")
+                                .HasColumnName("ConfirmerPost");
+
+                            b1.HasKey("AnnualReportId");
+
+                            b1.ToTable("AnnualReports");
 
                             b1.WithOwner()
                                 .HasForeignKey("AnnualReportId");
@@ -2238,7 +2238,7 @@ namespace Portal.Migrations.SqlServer.Migrations
 
                             b1.HasKey("CertificateId");
 
-                            b1.ToTable("Certificates", (string)null);
+                            b1.ToTable("Certificates");
 
                             b1.WithOwner()
                                 .HasForeignKey("CertificateId");
@@ -2319,7 +2319,7 @@ namespace Portal.Migrations.SqlServer.Migrations
 
                             b1.HasKey("FilingId");
 
-                            b1.ToTable("Filings", (string)null);
+                            b1.ToTable("Filings");
 
                             b1.WithOwner()
                                 .HasForeignKey("FilingId");
@@ -2383,7 +2383,7 @@ namespace Portal.Migrations.SqlServer.Migrations
 
                             b1.HasKey("FilingId");
 
-                            b1.ToTable("Filings", (string)null);
+                            b1.ToTable("Filings");
 
                             b1.WithOwner()
                                 .HasForeignKey("FilingId");
@@ -2488,7 +2488,7 @@ namespace Portal.Migrations.SqlServer.Migrations
 
                             b1.HasIndex("Name");
 
-                            b1.ToTable("Institutions", (string)null);
+                            b1.ToTable("Institutions");
 
                             b1.HasOne("Portal.Domain.Common.FundingSource", null)
                                 .WithMany()
@@ -2572,7 +2572,7 @@ namespace Portal.Migrations.SqlServer.Migrations
 
                             b1.HasIndex("FundingSourceCode");
 
-                            b1.ToTable("InstitutionVersions", (string)null);
+                            b1.ToTable("InstitutionVersions");
 
                             b1.HasOne("Portal.Domain.Common.FundingSource", null)
                                 .WithMany()

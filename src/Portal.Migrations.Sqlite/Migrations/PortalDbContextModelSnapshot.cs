@@ -31,7 +31,7 @@ namespace Portal.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.ToTable("DataProtectionKeys", (string)null);
+                    b.ToTable("DataProtectionKeys");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
@@ -460,7 +460,7 @@ namespace Portal.Migrations.Sqlite.Migrations
 
                     b.HasIndex("OfficeId", "Year", "State");
 
-                    b.HasIndex("Year", "State", "PublishedOn");
+                    b.HasIndex("Year", "State", "PublishedOn", "Id");
 
                     b.ToTable("AnnualReports", (string)null);
                 });
@@ -1165,7 +1165,7 @@ namespace Portal.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.ToTable("Offices", (string)null);
+                    b.ToTable("Offices");
                 });
 
             modelBuilder.Entity("Portal.Domain.Oversight.AbnormalListEntry", b =>
@@ -1998,35 +1998,6 @@ namespace Portal.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.OwnsOne("Portal.Domain.AnnualReports.SponsorConfirmation", "Confirmation", b1 =>
-                        {
-                            b1.Property<Guid>("AnnualReportId")
-                                .HasColumnType("TEXT");
-
-                            b1.Property<DateOnly>("ConfirmedOn")
-                                .HasColumnType("TEXT")
-                                .HasColumnName("ConfirmedOn");
-
-                            b1.Property<string>("ConfirmerName")
-                                .IsRequired()
-                                .HasMaxLength(50)
-                                .HasColumnType("TEXT")
-                                .HasColumnName("ConfirmerName");
-
-                            b1.Property<string>("ConfirmerPost")
-                                .IsRequired()
-                                .HasMaxLength(50)
-                                .HasColumnType("TEXT")
-                                .HasColumnName("ConfirmerPost");
-
-                            b1.HasKey("AnnualReportId");
-
-                            b1.ToTable("AnnualReports", (string)null);
-
-                            b1.WithOwner()
-                                .HasForeignKey("AnnualReportId");
-                        });
-
                     b.OwnsOne("Portal.Domain.AnnualReports.ReportContent", "Content", b1 =>
                         {
                             b1.Property<Guid>("AnnualReportId")
@@ -2102,7 +2073,36 @@ namespace Portal.Migrations.Sqlite.Migrations
 
                             b1.HasKey("AnnualReportId");
 
-                            b1.ToTable("AnnualReports", (string)null);
+                            b1.ToTable("AnnualReports");
+
+                            b1.WithOwner()
+                                .HasForeignKey("AnnualReportId");
+                        });
+
+                    b.OwnsOne("Portal.Domain.AnnualReports.SponsorConfirmation", "Confirmation", b1 =>
+                        {
+                            b1.Property<Guid>("AnnualReportId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateOnly>("ConfirmedOn")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("ConfirmedOn");
+
+                            b1.Property<string>("ConfirmerName")
+                                .IsRequired()
+                                .HasMaxLength(50)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("ConfirmerName");
+
+                            b1.Property<string>("ConfirmerPost")
+                                .IsRequired()
+                                .HasMaxLength(50)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("ConfirmerPost");
+
+                            b1.HasKey("AnnualReportId");
+
+                            b1.ToTable("AnnualReports");
 
                             b1.WithOwner()
                                 .HasForeignKey("AnnualReportId");
@@ -2222,7 +2222,7 @@ namespace Portal.Migrations.Sqlite.Migrations
 
                             b1.HasKey("CertificateId");
 
-                            b1.ToTable("Certificates", (string)null);
+                            b1.ToTable("Certificates");
 
                             b1.WithOwner()
                                 .HasForeignKey("CertificateId");
@@ -2303,7 +2303,7 @@ namespace Portal.Migrations.Sqlite.Migrations
 
                             b1.HasKey("FilingId");
 
-                            b1.ToTable("Filings", (string)null);
+                            b1.ToTable("Filings");
 
                             b1.WithOwner()
                                 .HasForeignKey("FilingId");
@@ -2367,7 +2367,7 @@ namespace Portal.Migrations.Sqlite.Migrations
 
                             b1.HasKey("FilingId");
 
-                            b1.ToTable("Filings", (string)null);
+                            b1.ToTable("Filings");
 
                             b1.WithOwner()
                                 .HasForeignKey("FilingId");
@@ -2472,7 +2472,7 @@ namespace Portal.Migrations.Sqlite.Migrations
 
                             b1.HasIndex("Name");
 
-                            b1.ToTable("Institutions", (string)null);
+                            b1.ToTable("Institutions");
 
                             b1.HasOne("Portal.Domain.Common.FundingSource", null)
                                 .WithMany()
@@ -2556,7 +2556,7 @@ namespace Portal.Migrations.Sqlite.Migrations
 
                             b1.HasIndex("FundingSourceCode");
 
-                            b1.ToTable("InstitutionVersions", (string)null);
+                            b1.ToTable("InstitutionVersions");
 
                             b1.HasOne("Portal.Domain.Common.FundingSource", null)
                                 .WithMany()

@@ -17,7 +17,7 @@ public class AnnualReportConfiguration : IEntityTypeConfiguration<AnnualReport>
         builder.Property(r => r.Id).ValueGeneratedNever();
         builder.HasIndex(r => new { r.InstitutionId, r.Year, r.Version }).IsUnique();
         builder.HasIndex(r => new { r.OfficeId, r.Year, r.State });
-        builder.HasIndex(r => new { r.Year, r.State, r.PublishedOn }); // the public list of a year's reports, newest first
+        builder.HasIndex(r => new { r.Year, r.State, r.PublishedOn, r.Id }); // the public list of a year's reports, newest first, fully in index order
         builder.Property(r => r.ConcurrencyToken).IsConcurrencyToken();
         builder.Property(r => r.ReturnReasons).HasMaxLength(2000);
         builder.Property(r => r.FlagNote).HasMaxLength(1000);

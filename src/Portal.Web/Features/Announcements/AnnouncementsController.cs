@@ -21,6 +21,7 @@ public class AnnouncementsController(PortalDbContext db) : Controller
     private const int PageSize = 20;
 
     [HttpGet("")]
+    [Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = PublicOutputCache.Policy)]
     public async Task<IActionResult> Index(AnnouncementKind? kind, DateOnly? from, DateOnly? to, int page = 1, CancellationToken ct = default)
     {
         page = PagerViewModel.Clamp(page);

@@ -23,7 +23,7 @@ public sealed class ReportCycleJob(IServiceScopeFactory scopes, TimeProvider clo
 {
     public const string LeaseName = "report-cycle";
 
-    private const int BatchSize = 500;
+    private const int BatchSize = 100; // small enough that one batch is a slice, not a burst
 
     public override string Name => LeaseName;
 

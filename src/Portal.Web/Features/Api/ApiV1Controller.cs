@@ -263,7 +263,7 @@ public class ApiV1Controller(PortalDbContext db, CertificateVerification verific
         var rows = await db.Institutions.AsNoTracking().Where(i => codes.Contains(i.Code))
             .Select(i => new { i.Code, i.Current, i.Status, i.RegisteredOn, i.EndedOn, i.OfficeId, i.CertificateNumber, i.CertificateValidUntil, i.HoldCorrectBy })
             .ToListAsync(ct);
-        var offices = await db.Offices.AsNoTracking().ToDictionaryAsync(o => o.Id, o => Cultures.Pick(o.NameZh, o.NameEn), ct);
+        var offices = (await Shared.ReferenceNames.OfficesAsync(db, ct)).ToDictionary(o => o.Key, o => Cultures.Pick(o.Value.Zh, o.Value.En));
         var funding = await Shared.ReferenceNames.FundingSourcesAsync(db, ct);
         return rows.ToDictionary(r => r.Code, r => new ApiInstitution(
             r.Code, r.Current.Name, r.Current.SecondName, r.Status.ToString(), r.RegisteredOn, r.EndedOn, r.Current.Domicile, r.Current.PurposeAndScope,

@@ -19,7 +19,7 @@ public sealed class CertificateExpiryJob(IServiceScopeFactory scopes, TimeProvid
 {
     public const string LeaseName = "certificate-expiry";
 
-    private const int BatchSize = 500;
+    private const int BatchSize = 100; // small enough that one batch is a slice, not a burst
 
     public override string Name => LeaseName;
 

@@ -41,10 +41,15 @@ public sealed class OpenDataExportJob(IServiceScopeFactory scopes, TimeProvider 
 
         var options = scope.ServiceProvider.GetRequiredService<Microsoft.EntityFrameworkCore.DbContextOptions<PortalDbContext>>();
         var duty = new Portal.Web.Infrastructure.DutyCycle();
+        var leaseRenewed = Clock.GetUtcNow();
         var rows = await OpenDataExport.MakeAsync(() => new PortalDbContext(options), Clock.TodayInChina(), Clock.GetUtcNow().UtcDateTime, async token =>
         {
-            await duty.PauseAsync(token);
-            await JobLeases.TryTakeAsync(db, LeaseName, node, Clock.GetUtcNow().UtcDateTime, TimeSpan.FromMinutes(30), token); // still ours: extend it
+            await duty.TickAsync(token);
+            if (Clock.GetUtcNow() - leaseRenewed > TimeSpan.FromMinutes(1))
+            {
+                leaseRenewed = Clock.GetUtcNow();
+                await JobLeases.TryTakeAsync(db, LeaseName, node, leaseRenewed.UtcDateTime, TimeSpan.FromMinutes(30), token); // still ours: extend it
+            }
         }, ct);
         await JobLeases.ReleaseAsync(db, LeaseName, ct);
         return rows;

@@ -180,9 +180,10 @@ public class RegisterController(PortalDbContext db, RegisterSearch search, IConf
     }
 
     private async Task<Dictionary<Guid, string>> OfficeNamesAsync(CancellationToken ct) =>
-        (await db.Offices.AsNoTracking().Select(o => new { o.Id, o.NameZh, o.NameEn }).ToListAsync(ct)).ToDictionary(o => o.Id, o => Cultures.Pick(o.NameZh, o.NameEn));
+        (await ReferenceNames.OfficesAsync(db, ct)).ToDictionary(o => o.Key, o => Cultures.Pick(o.Value.Zh, o.Value.En));
 
     [HttpGet("/register/{code}")]
+    [Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = PublicOutputCache.Policy)]
     public async Task<IActionResult> Profile(string code, CancellationToken ct)
     {
         if (!UnifiedSocialCreditCode.TryParse(code, out var parsed))
@@ -190,13 +191,16 @@ public class RegisterController(PortalDbContext db, RegisterSearch search, IConf
             return NotFound();
         }
 
-        var institution = await db.Institutions.AsNoTracking().SingleOrDefaultAsync(i => i.Code == parsed.Value, ct);
+        // Only what the page shows (not the search columns, which are as long as the names twice over).
+        var institution = await db.Institutions.AsNoTracking().Where(i => i.Code == parsed.Value)
+            .Select(i => new { i.Id, i.Code, i.Current, i.Status, i.RegisteredOn, i.EndedOn, i.OfficeId, i.CertificateNumber, i.CertificateValidUntil, i.HoldCorrectBy })
+            .SingleOrDefaultAsync(ct);
         if (institution is null)
         {
             return NotFound();
         }
 
-        var office = await db.Offices.AsNoTracking().SingleAsync(o => o.Id == institution.OfficeId, ct);
+        var office = (await ReferenceNames.OfficesAsync(db, ct))[institution.OfficeId];
         var funding = await ReferenceNames.FundingSourcesAsync(db, ct);
         var certificate = await db.Certificates.AsNoTracking().Where(c => c.InstitutionId == institution.Id).OrderByDescending(c => c.IssuedOn).ThenByDescending(c => c.Number)
             .Select(c => new { c.Number, c.Status, c.ValidUntil }).FirstOrDefaultAsync(ct);
@@ -225,7 +229,7 @@ public class RegisterController(PortalDbContext db, RegisterSearch search, IConf
             .Select(a => new PublicAnnouncementRow(a.Id, a.PublishedOn, Cultures.Pick(a.TitleZh, a.TitleEn))).ToList();
         return View(new PublicProfileViewModel(
             institution.Code, institution.Current.Name, institution.Status, institution.RegisteredOn, institution.EndedOn,
-            Cultures.Pick(office.NameZh, office.NameEn), RegisteredItemsViewModel.From(institution.Current, funding, false),
+            Cultures.Pick(office.Zh, office.En), RegisteredItemsViewModel.From(institution.Current, funding, false),
             certificate?.Number ?? institution.CertificateNumber,
             certificate is null ? null : certificate.Status == Portal.Domain.Certificates.CertificateStatus.Valid && today > certificate.ValidUntil ? Portal.Domain.Certificates.CertificateStatus.Expired : certificate.Status,
             certificate?.ValidUntil ?? institution.CertificateValidUntil,
@@ -241,6 +245,7 @@ public class RegisterController(PortalDbContext db, RegisterSearch search, IConf
     /// each page joined to its 20 institutions by key. A name or code is found through the register search.
     /// </summary>
     [HttpGet("/reports")]
+    [Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = PublicOutputCache.Policy)]
     public async Task<IActionResult> Published(int? year, int page = 1, CancellationToken ct = default)
     {
         var last = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).Year - 1;
@@ -256,6 +261,7 @@ public class RegisterController(PortalDbContext db, RegisterSearch search, IConf
     }
 
     [HttpGet("/reports/{id:guid}")]
+    [Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = PublicOutputCache.Policy)]
     public async Task<IActionResult> Report(Guid id, CancellationToken ct)
     {
         // Only published reports exist for the public: drafts, submitted and returned ones are "not found".
@@ -272,6 +278,7 @@ public class RegisterController(PortalDbContext db, RegisterSearch search, IConf
     }
 
     [HttpGet("/abnormal-list")]
+    [Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = PublicOutputCache.Policy)]
     public async Task<IActionResult> Abnormal(CancellationToken ct)
     {
         if (!configuration.GetValue("Registry:PublishAbnormalList", false))
@@ -286,6 +293,7 @@ public class RegisterController(PortalDbContext db, RegisterSearch search, IConf
     }
 
     [HttpGet("/spot-checks")]
+    [Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = PublicOutputCache.Policy)]
     public async Task<IActionResult> SpotChecks(CancellationToken ct)
     {
         var checks = await db.SpotChecks.AsNoTracking().Include(s => s.Items).Where(s => s.ClosedOn != null).OrderByDescending(s => s.ClosedOn).Take(50).ToListAsync(ct);

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Concurrent;
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
@@ -20,23 +21,33 @@ public sealed class PageShell(IServiceScopeFactory scopes)
     private const string BodyMarker = "\u0001portal-body\u0001";
     private const string ReturnMarker = "/__portal_return__";
 
-    private readonly ConcurrentDictionary<(string Culture, string Title), Task<(string Before, string After)>> _anonymous = new();
+    private readonly ConcurrentDictionary<(string Culture, string Title), Task<Parts>> _anonymous = new();
 
-    /// <summary>The chrome before and after the body, for this request.</summary>
-    public async Task<(string Before, string After)> ForAsync(HttpContext context, string title)
+    /// <summary>The cached chrome as UTF-8: before the return address, between it and the body, after the body.</summary>
+    private sealed record Parts(byte[] Head, byte[] Middle, byte[] Tail);
+
+    /// <summary>Writes the page: the chrome (from the cache for anonymous visitors) around <paramref name="body"/>.</summary>
+    public async Task WriteAsync(HttpContext context, string title, string body)
     {
+        context.Response.ContentType = "text/html; charset=utf-8";
         if (context.User.Identity?.IsAuthenticated == true)
         {
-            return Split(await RenderAsync(context, title));
+            var (before, after) = Split(await RenderAsync(context, title));
+            await context.Response.WriteAsync(before + body + after, context.RequestAborted);
+            return;
         }
 
-        var culture = CultureInfo.CurrentUICulture.Name;
-        var (before, after) = await _anonymous.GetOrAdd((culture, title), key => RenderAnonymousAsync(key.Culture, key.Title));
-        var back = Uri.EscapeDataString(context.Request.Path + context.Request.QueryString);
-        return (before.Replace(Uri.EscapeDataString(ReturnMarker), back, StringComparison.Ordinal), after);
+        var parts = await _anonymous.GetOrAdd((CultureInfo.CurrentUICulture.Name, title), key => RenderAnonymousAsync(key.Culture, key.Title));
+        var writer = context.Response.BodyWriter;
+        writer.Write(parts.Head);
+        System.Text.EncodingExtensions.GetBytes(System.Text.Encoding.UTF8, Uri.EscapeDataString(context.Request.Path + context.Request.QueryString).AsSpan(), writer);
+        writer.Write(parts.Middle);
+        System.Text.EncodingExtensions.GetBytes(System.Text.Encoding.UTF8, body.AsSpan(), writer);
+        writer.Write(parts.Tail);
+        await writer.FlushAsync(context.RequestAborted);
     }
 
-    private async Task<(string, string)> RenderAnonymousAsync(string culture, string title)
+    private async Task<Parts> RenderAnonymousAsync(string culture, string title)
     {
         using var scope = scopes.CreateScope();
         var context = new DefaultHttpContext { RequestServices = scope.ServiceProvider };
@@ -45,7 +56,13 @@ public sealed class PageShell(IServiceScopeFactory scopes)
         CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(culture);
         try
         {
-            return Split(await RenderAsync(context, title));
+            var (before, after) = Split(await RenderAsync(context, title));
+            var marker = Uri.EscapeDataString(ReturnMarker);
+            var at = before.IndexOf(marker, StringComparison.Ordinal);
+            var utf8 = System.Text.Encoding.UTF8;
+            return at < 0
+                ? new Parts(utf8.GetBytes(before), [], utf8.GetBytes(after))
+                : new Parts(utf8.GetBytes(before[..at]), utf8.GetBytes(before[(at + marker.Length)..]), utf8.GetBytes(after));
         }
         finally
         {

@@ -149,7 +149,10 @@ public sealed class CertificateVerification(IServiceProvider services, PreparedR
         DateOnly? Hold, string? InstitutionCode, string? SuccessorToken, string? SuccessorNumber);
 
     public Task<VerifyRow?> RowAsync(string hash, CancellationToken ct) =>
-        reads.IsAvailable ? reads.FirstAsync(ByHashSql, Map, ct, ("$hash", hash)) : ByHashCompiled(services.GetRequiredService<PortalDbContext>(), hash, ct);
+        reads.IsAvailable ? reads.FirstAsync(ByHashSql, Map, ct, ("$hash", hash)) : RowViaEfAsync(hash, ct);
+
+    /// <summary>The server databases' path (and, in a test, the check that the prepared path reads the same).</summary>
+    public Task<VerifyRow?> RowViaEfAsync(string hash, CancellationToken ct) => ByHashCompiled(services.GetRequiredService<PortalDbContext>(), hash, ct);
 
     public async Task<VerifyViewModel> ForHashAsync(string hash, CancellationToken ct)
     {

@@ -21,10 +21,8 @@ public static class VerifyPage
         app.MapGet("/v/{**token}", async (string? token, HttpContext context, CertificateVerification verification, PageShell shell, IStringLocalizer<SharedResource> l) =>
             {
                 var model = await verification.ForTokenAsync(token, context.RequestAborted);
-                var (before, after) = await shell.ForAsync(context, l["Verify.Title"]);
-                context.Response.ContentType = "text/html; charset=utf-8";
                 context.Response.Headers.CacheControl = "no-store"; // the status can change after printing
-                await context.Response.WriteAsync(before + Body(model, l) + after, context.RequestAborted);
+                await shell.WriteAsync(context, l["Verify.Title"], Body(model, l));
             })
             .AllowAnonymous()
             .RequireRateLimiting(RateLimits.Verify)

@@ -51,9 +51,9 @@ namespace Portal.Migrations.Sqlite.Migrations
                 columns: new[] { "Status", "NameKey", "Code" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_AnnualReports_Year_State_PublishedOn",
+                name: "IX_AnnualReports_Year_State_PublishedOn_Id",
                 table: "AnnualReports",
-                columns: new[] { "Year", "State", "PublishedOn" });
+                columns: new[] { "Year", "State", "PublishedOn", "Id" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Announcements_Kind_PublishedOn_PublishedUtc",
@@ -85,7 +85,7 @@ namespace Portal.Migrations.Sqlite.Migrations
                 table: "Institutions");
 
             migrationBuilder.DropIndex(
-                name: "IX_AnnualReports_Year_State_PublishedOn",
+                name: "IX_AnnualReports_Year_State_PublishedOn_Id",
                 table: "AnnualReports");
 
             migrationBuilder.DropIndex(
