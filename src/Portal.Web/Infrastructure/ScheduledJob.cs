@@ -135,11 +135,12 @@ public abstract partial class ScheduledJob(TimeProvider clock, IConfiguration co
 
 /// <summary>
 /// Keeps bulk work to a share of one core, in short slices: the work calls <see cref="TickAsync"/> often,
-/// and once a slice (5 ms) is used up it pauses for slice × (1 − duty) / duty. At the default 25 % a
-/// job that needs 10 s of CPU takes 40 s, and no request waits behind it for more than a slice (issue 13:
-/// no request slowed more than 2× while a job runs — long bursts showed in every request's tail).
+/// and once a slice (5 ms) is used up it pauses for slice × (1 − duty) / duty. At the default 10 % a
+/// job that needs 10 s of CPU takes 100 s, and no request waits behind it for more than a slice (issue 13:
+/// no request slowed more than 2× while a job runs — long bursts showed in every request's tail; at 25 %
+/// two jobs together still took a third of the throughput of the cheapest pages).
 /// </summary>
-public sealed class DutyCycle(double duty = 0.25)
+public sealed class DutyCycle(double duty = 0.10)
 {
     public static readonly TimeSpan Slice = TimeSpan.FromMilliseconds(5);
 
