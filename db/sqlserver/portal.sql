@@ -1685,3 +1685,32 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130224024_DraftsAndOfficeTelephone'
+)
+BEGIN
+    ALTER TABLE [Offices] ADD [Telephone] nvarchar(40) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130224024_DraftsAndOfficeTelephone'
+)
+BEGIN
+    ALTER TABLE [Filings] ADD [DraftInput] nvarchar(max) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130224024_DraftsAndOfficeTelephone'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261130224024_DraftsAndOfficeTelephone', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

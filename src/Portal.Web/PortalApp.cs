@@ -282,7 +282,8 @@ public static class PortalApp
         app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
         app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), pages => pages.UseStatusCodePagesWithReExecute("/error/{0}"));
         // Static files only where they live: otherwise every page and API call pays a file-system lookup first.
-        app.UseWhen(c => c.Request.Path.StartsWithSegments("/css") || c.Request.Path.StartsWithSegments("/js") || c.Request.Path.StartsWithSegments("/lib"), files => files.UseStaticFiles());
+        app.UseWhen(c => c.Request.Path.StartsWithSegments("/css") || c.Request.Path.StartsWithSegments("/js") || c.Request.Path.StartsWithSegments("/lib")
+            || c.Request.Path == "/favicon.svg", files => files.UseStaticFiles());
         app.UseRequestLocalization();
         app.UseRouting();
         app.UsePortalAuthentication(); // UseAuthentication, with the OpenID Connect server's request handler on its own paths only
@@ -290,6 +291,7 @@ public static class PortalApp
         app.UseRateLimiter();
         app.UseOutputCache(); // after localization and sign-in: only anonymous pages are cached, per language
 
+        app.MapGet("/favicon.ico", () => Results.Redirect("/favicon.svg", permanent: true)).AllowAnonymous().ExcludeFromDescription();
         app.MapGet("/health/live", () => Results.Text("Healthy")).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions
         {

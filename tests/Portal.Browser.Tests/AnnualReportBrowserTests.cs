@@ -48,7 +48,7 @@ public class AnnualReportBrowserTests(BrowserFixture fixture) : IClassFixture<Br
         await registrar.GotoAsync(fixture.BaseUrl + "/registry/reports/" + reportId);
         await Axe.AssertNoSeriousViolationsAsync(registrar);
         await registrar.Locator("form[data-action=publish] button[type=submit]").ClickAsync();
-        await Assertions.Expect(registrar.GetByRole(AriaRole.Status).First).ToContainTextAsync("已保存");
+        await Assertions.Expect(registrar.GetByRole(AriaRole.Status).First).ToContainTextAsync("已公示");
 
         string code;
         using (var scope = fixture.Services.CreateScope())

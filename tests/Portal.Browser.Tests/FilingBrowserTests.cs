@@ -27,7 +27,7 @@ public class FilingBrowserTests(BrowserFixture fixture) : IClassFixture<BrowserF
 
         // Fill in the items and save.
         await applicant.GetByLabel("名称", new() { Exact = true }).FillAsync(name);
-        await applicant.GetByLabel("住所").FillAsync("浙江省金华市浦江县浦阳街道通江路8号");
+        await applicant.GetByLabel("住所", new() { Exact = true }).FillAsync("浙江省金华市浦江县浦阳街道通江路8号");
         await applicant.GetByLabel("宗旨和业务范围").FillAsync("为全县数据资源管理提供技术保障。数据归集治理；公共数据开放；数据安全技术支持。");
         await applicant.GetByLabel("法定代表人", new() { Exact = true }).FillAsync("钱立新");
         await applicant.GetByLabel("法定代表人身份证号码").FillAsync(Portal.Domain.Common.ResidentIdNumber.WithCheck("33072619840512331"));
@@ -40,14 +40,15 @@ public class FilingBrowserTests(BrowserFixture fixture) : IClassFixture<BrowserF
         await Assertions.Expect(applicant.GetByRole(AriaRole.Status)).ToContainTextAsync("已保存");
         await Axe.AssertNoSeriousViolationsAsync(applicant);
 
-        // Attach the seven required materials.
-        foreach (var kind in new[] { "登记申请书", "章程草案", "审批机关批准文件", "法定代表人任职（任免）文件", "法定代表人身份证复印件", "开办资金确认证明", "住所证明" })
+        // Attach the seven required materials, each in its own slot: all chosen, then one save.
+        foreach (var kind in new[] { "ApplicationForm", "DraftCharter", "ApprovalDocument", "LegalRepresentativeAppointment", "LegalRepresentativeId", "CapitalConfirmation", "DomicileProof" })
         {
-            await applicant.GetByLabel("材料类型").SelectOptionAsync(new SelectOptionValue { Label = kind });
-            await applicant.SetInputFilesAsync("#file", new FilePayload { Name = kind + ".pdf", MimeType = "application/pdf", Buffer = Pdf });
-            await applicant.GetByRole(AriaRole.Button, new() { Name = "上传" }).ClickAsync();
-            await Assertions.Expect(applicant.GetByRole(AriaRole.Status)).ToContainTextAsync("文件已上传");
+            await applicant.SetInputFilesAsync("#material-" + kind, new FilePayload { Name = kind + ".pdf", MimeType = "application/pdf", Buffer = Pdf });
         }
+
+        await applicant.GetByRole(AriaRole.Button, new() { Name = "保存草稿" }).Last.ClickAsync();
+        await Assertions.Expect(applicant.GetByRole(AriaRole.Status)).ToContainTextAsync("文件已上传");
+        await Assertions.Expect(applicant.Locator(".material-slot a[download]")).ToHaveCountAsync(7);
 
         // Review and submit.
         await applicant.GetByRole(AriaRole.Button, new() { Name = "保存并核对提交" }).ClickAsync();
@@ -77,13 +78,12 @@ public class FilingBrowserTests(BrowserFixture fixture) : IClassFixture<BrowserF
         await Assertions.Expect(applicant.Locator("[data-return-checklist]")).ToContainTextAsync("材料：住所证明");
         await Axe.AssertNoSeriousViolationsAsync(applicant);
         await applicant.GetByRole(AriaRole.Link, new() { Name = "填写申请" }).ClickAsync();
-        await applicant.GetByLabel("材料类型").SelectOptionAsync(new SelectOptionValue { Label = "住所证明" });
-        await applicant.SetInputFilesAsync("#file", new FilePayload { Name = "租赁合同.pdf", MimeType = "application/pdf", Buffer = Pdf });
-        await applicant.GetByRole(AriaRole.Button, new() { Name = "上传" }).ClickAsync();
+        await applicant.SetInputFilesAsync("#material-DomicileProof", new FilePayload { Name = "租赁合同.pdf", MimeType = "application/pdf", Buffer = Pdf });
+        await applicant.Locator("#material-DomicileProof ~ button").ClickAsync();
         await Assertions.Expect(applicant.GetByRole(AriaRole.Status)).ToContainTextAsync("文件已上传");
         await applicant.GetByRole(AriaRole.Button, new() { Name = "保存并核对提交" }).ClickAsync();
         await applicant.GetByRole(AriaRole.Button, new() { Name = "确认重新提交" }).ClickAsync();
-        await Assertions.Expect(applicant.GetByRole(AriaRole.Status)).ToContainTextAsync("申请已提交");
+        await Assertions.Expect(applicant.GetByRole(AriaRole.Status)).ToContainTextAsync("已重新提交");
 
         // The registrar accepts and approves.
         await registrar.ReloadAsync();

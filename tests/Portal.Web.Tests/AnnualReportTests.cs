@@ -101,8 +101,10 @@ public class AnnualReportTests
 
         using var registrar = factory.Client();
         await registrar.LoginOkAsync(Demo.Registrar);
-        Assert.Equal(HttpStatusCode.Redirect, (await registrar.SubmitAsync($"/registry/reports/{id}", $"/registry/reports/{id}/return", new Dictionary<string, string> { ["reasons"] = "收入支出合计与资产负债表不符。" })).StatusCode);
+        var returned = await registrar.SubmitAsync($"/registry/reports/{id}", $"/registry/reports/{id}/return", new Dictionary<string, string> { ["reasons"] = "收入支出合计与资产负债表不符。" });
+        Assert.Equal(HttpStatusCode.Redirect, returned.StatusCode);
         Assert.Equal(ReportState.Returned, await StateAsync(factory, id));
+        Assert.StartsWith("已退回修改", (await registrar.PageAsync(returned.Headers.Location!.OriginalString)).QuerySelector("[role=status]")!.TextContent); // says what was done
         Assert.Contains("收入支出合计与资产负债表不符", (await manager.PageAsync($"/annual-reports/{id}/edit")).Body!.TextContent);
         Assert.Contains("收入支出合计与资产负债表不符", (await manager.PageAsync("/inbox")).Body!.TextContent); // told in the inbox
 
@@ -115,6 +117,7 @@ public class AnnualReportTests
         var published = await registrar.SubmitAsync($"/registry/reports/{id}", $"/registry/reports/{id}/publish", new Dictionary<string, string> { ["confidential"] = "Litigation" });
         Assert.Equal(HttpStatusCode.Redirect, published.StatusCode);
         Assert.Equal(ReportState.Published, await StateAsync(factory, id));
+        Assert.StartsWith("已公示", (await registrar.PageAsync(published.Headers.Location!.OriginalString)).QuerySelector("[role=status]")!.TextContent);
 
         var publicPage = await anonymous.PageAsync($"/reports/{id}");
         var text = publicPage.Body!.TextContent;

@@ -38,7 +38,7 @@ public class AuditTests(PortalFactory factory) : IClassFixture<PortalFactory>
             Assert.Contains(entries, e => e.Action == "login.success" && e.ActorName.Contains("李建国"));
             Assert.Contains(entries, e => e.Action == "filing.Submit" && e.RecordId == id.ToString());
             var accepted = Assert.Single(entries, e => e.Action == "filing.Accept" && e.RecordId == id.ToString());
-            Assert.Equal("登记员 赵雪", accepted.ActorName);
+            Assert.Equal("赵雪", accepted.ActorName);
             Assert.NotNull(accepted.OfficeId);
             Assert.Equal((long)entries.Count, (await AuditChain.VerifyAsync(db)).Checked);
             Assert.Null((await AuditChain.VerifyAsync(db)).FirstBroken);
@@ -60,7 +60,7 @@ public class AuditTests(PortalFactory factory) : IClassFixture<PortalFactory>
         using (var scope = factory.Services.CreateScope())
         {
             // Put it back: the chain is whole again (the hash is over the content, not the storage).
-            await scope.ServiceProvider.GetRequiredService<PortalDbContext>().Database.ExecuteSqlAsync($"UPDATE AuditEntries SET ActorName = '登记员 赵雪' WHERE Sequence = {tampered}");
+            await scope.ServiceProvider.GetRequiredService<PortalDbContext>().Database.ExecuteSqlAsync($"UPDATE AuditEntries SET ActorName = '赵雪' WHERE Sequence = {tampered}");
             Assert.Null((await AuditChain.VerifyAsync(scope.ServiceProvider.GetRequiredService<PortalDbContext>())).FirstBroken);
         }
 

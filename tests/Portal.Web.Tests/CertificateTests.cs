@@ -112,9 +112,47 @@ public class CertificateTests(PortalFactory factory) : IClassFixture<PortalFacto
         var c = await CertificateOfAsync(factory, "浦江县第二中学", CertificateStatus.Valid);
         using var client = factory.Client();
         Assert.Equal("Valid", await VerdictAsync(client, $"/verify?Number={c.Number}&Code={c.Code.ToLowerInvariant()}"));
-        Assert.Equal("NotIssued", await VerdictAsync(client, $"/verify?Number={c.Number}&Code=12100000470095016Q"));
-        Assert.Equal("NotIssued", await VerdictAsync(client, "/verify?Number=1&Code=x"));
-        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/verify")).StatusCode);
+
+        // A typed pair that matches nothing is not the QR-tampering verdict: it says what to do.
+        var noMatch = await client.PageAsync($"/verify?Number={c.Number}&Code=12100000470095016Q");
+        Assert.Null(noMatch.QuerySelector("[data-verdict]"));
+        Assert.Equal("未找到与该编号和代码相符的证书，请核对后重试。", noMatch.QuerySelector("[data-no-match]")!.TextContent.Trim());
+        Assert.Equal(c.Number, ((AngleSharp.Html.Dom.IHtmlInputElement)noMatch.QuerySelector("#Number")!).Value);
+
+        var badCode = await client.PageAsync("/verify?Number=1&Code=x");
+        Assert.NotNull(badCode.QuerySelector("#Code-error"));
+        Assert.Equal("x", ((AngleSharp.Html.Dom.IHtmlInputElement)badCode.QuerySelector("#Code")!).Value);
+
+        // An empty submit gets a message; the first visit none.
+        var empty = await client.PageAsync("/verify?Number=&Code=");
+        Assert.Contains("请填写证书编号和统一社会信用代码", empty.QuerySelector("#error-summary")!.TextContent);
+        Assert.Null((await client.PageAsync("/verify")).QuerySelector("#error-summary"));
+    }
+
+    [Fact]
+    public async Task TheVerifyPage_SaysAtAGlanceWhoseCertificate_WhenChecked_AndForAnEndedOneSinceWhen()
+    {
+        using var client = factory.Client();
+        var valid = await CertificateOfAsync(factory, "浦江县第二中学", CertificateStatus.Valid);
+        var page = await client.PageAsync(new Uri(valid.QrUrl).PathAndQuery);
+        var verdict = page.QuerySelector("[data-verdict]")!;
+        Assert.Equal("浦江县第二中学", verdict.QuerySelector("[data-verdict-name]")!.TextContent);
+        Assert.Contains(valid.Number, verdict.QuerySelector("[data-verdict-number]")!.TextContent);
+        var text = page.Body!.TextContent;
+        Assert.Contains("经费来源", text);
+        Assert.Contains("财政补助（全额拨款）", text);
+        Assert.Contains("查验时间", text);
+        Assert.Contains("0579-84100000", text); // the office's telephone
+        Assert.Contains("有效期", text);
+
+        var old = await CertificateOfAsync(factory, "浦江县农业技术推广中心", CertificateStatus.Superseded);
+        var ended = await client.PageAsync(new Uri(old.QrUrl).PathAndQuery);
+        var items = ended.QuerySelector("dl.items")!.TextContent;
+        Assert.Contains("失效日期", items);
+        Assert.Contains(old.EndedOn!.Value.ToString("yyyy-MM-dd"), items);
+        Assert.Contains("原有效期", items);
+        Assert.DoesNotContain("有效期" + old.ValidFrom.ToString("yyyy-MM-dd"), items.Replace("原有效期", string.Empty));
+        Assert.Contains(old.EndedOn.Value.ToString("yyyy-MM-dd"), ended.QuerySelector("[data-ended]")!.TextContent);
     }
 
     [Fact]

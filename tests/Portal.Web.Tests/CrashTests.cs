@@ -11,7 +11,9 @@ namespace Portal.Web.Tests;
 /// <summary>
 /// The real app in its own process on the embedded database, killed with SIGKILL in the middle of a
 /// burst of writes from several clients, then started again: every write that was answered with
-/// success is there, the database is whole, and nothing half-written is visible. Several kill points.
+/// success is there, the database is whole, and nothing half-written is visible. Several kill points,
+/// each chosen by the number of acknowledged writes (kill right after the k-th success of both clients),
+/// never by wall-clock time: on a loaded machine a timed kill could come before the first write.
 /// </summary>
 public sealed class CrashTests : IDisposable
 {
@@ -36,7 +38,7 @@ public sealed class CrashTests : IDisposable
         }
 
         long acknowledgedReport = 0, acknowledgedFiling = 0;
-        foreach (var killAfter in new[] { 400, 900, 1700 })
+        foreach (var killAfter in new[] { 2, 7, 20 })
         {
             url ??= await StartAsync();
             using var manager = Client(url);
@@ -51,7 +53,19 @@ public sealed class CrashTests : IDisposable
             var next = Math.Max(acknowledgedReport, acknowledgedFiling) + 1;
             var ackReport = acknowledgedReport;
             var ackFiling = acknowledgedFiling;
+            int roundReport = 0, roundFiling = 0;
+            var reached = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            void Count(ref int counter)
+            {
+                Interlocked.Increment(ref counter);
+                if (Volatile.Read(ref roundReport) >= killAfter && Volatile.Read(ref roundFiling) >= killAfter)
+                {
+                    reached.TrySetResult();
+                }
+            }
+
             using var stop = new CancellationTokenSource();
+            var gate = new object();
             async Task BurstAsync(PortalClient client, string action, string token, Func<long, Dictionary<string, string>> fields, Action<long> acknowledged)
             {
                 while (!stop.IsCancellationRequested)
@@ -74,15 +88,26 @@ public sealed class CrashTests : IDisposable
 
             var bursts = new[]
             {
-                BurstAsync(manager, reportUrl, reportToken, n => new() { ["BusinessActivities"] = $"burst {n}" }, n => Interlocked.Exchange(ref ackReport, Math.Max(Interlocked.Read(ref ackReport), n))),
-                BurstAsync(applicant, filingEdit, filingToken, n => new(FilingDriver.SetupFields($"浦江县崩溃测试中心{n}")), n => Interlocked.Exchange(ref ackFiling, Math.Max(Interlocked.Read(ref ackFiling), n))),
+                BurstAsync(manager, reportUrl, reportToken, n => new() { ["BusinessActivities"] = $"burst {n}" }, n =>
+                {
+                    lock (gate) { ackReport = Math.Max(ackReport, n); }
+                    Count(ref roundReport);
+                }),
+                BurstAsync(applicant, filingEdit, filingToken, n => new(FilingDriver.SetupFields($"浦江县崩溃测试中心{n}")), n =>
+                {
+                    lock (gate) { ackFiling = Math.Max(ackFiling, n); }
+                    Count(ref roundFiling);
+                }),
             };
-            await Task.Delay(killAfter);
+
+            // Kill right after the k-th acknowledged write of both clients, with more writes in flight. The wait is generous
+            // (a slow machine only makes it longer); it ends early only if the burst itself stopped.
+            await Task.WhenAny(reached.Task, Task.WhenAll(bursts), Task.Delay(TimeSpan.FromMinutes(5)));
+            Assert.True(reached.Task.IsCompleted, $"the bursts did not reach {killAfter} acknowledged writes each ({roundReport} report, {roundFiling} filing)");
             _app!.Kill(entireProcessTree: true); // SIGKILL: no shutdown, no flush
             await _app.WaitForExitAsync();
             await stop.CancelAsync();
             await Task.WhenAll(bursts);
-            Assert.True(ackReport > acknowledgedReport && ackFiling > acknowledgedFiling, $"the burst wrote nothing before the kill at {killAfter} ms");
             acknowledgedReport = ackReport;
             acknowledgedFiling = ackFiling;
 

@@ -120,13 +120,15 @@ public class FilingSecurityTests
         var id = await manager.StartAsync(FilingKind.CertificateReissue);
         await manager.UploadAsync(id, AttachmentKind.LossDeclaration, FilingDriver.Pdf, "first.pdf");
         var edit = await manager.PageAsync($"/filings/{id}/edit");
-        var form = edit.QuerySelector("form[data-replace]")!;
+        var form = edit.QuerySelector($"form[action='/filings/{id}/edit']")!;
+        var existing = form.QuerySelector("#material-LossDeclaration ~ button, .material-slot button[name=remove]")!.GetAttribute("value")!;
         using var multipart = new MultipartFormDataContent
         {
             { new StringContent(form.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!), "__RequestVerificationToken" },
             { new StringContent("LossDeclaration"), "kind" },
-            { new StringContent(form.GetAttribute("data-replace")!), "replaces" },
+            { new StringContent(edit.QuerySelector(".material-slot button[name=remove]")!.GetAttribute("value")!), "replaces" },
         };
+        Assert.NotNull(existing);
         var second = "%PDF-1.7\n% the corrected declaration\n%%EOF\n"u8.ToArray();
         multipart.Add(new ByteArrayContent(second), "file", "second.pdf");
         Assert.Equal(HttpStatusCode.Redirect, (await manager.Http.PostAsync($"/filings/{id}/attachments", multipart)).StatusCode);
@@ -154,7 +156,7 @@ public class FilingSecurityTests
         Assert.Equal(HttpStatusCode.Redirect, (await registrar.PostDecisionAsync(id, "accept", tokenA, afA)).StatusCode);
         var second = await supervisor.PostDecisionAsync(id, "return", tokenB, afB, "缺少签字", ["ApplicationForm"]);
         var page = await supervisor.PageAsync(second.Headers.Location!.OriginalString);
-        Assert.Contains("登记员 赵雪", page.QuerySelector("[data-conflict]")!.TextContent);
+        Assert.Contains("赵雪", page.QuerySelector("[data-conflict]")!.TextContent);
         Assert.Equal(FilingState.Accepted, await factory.StateAsync(id));
     }
 
@@ -257,7 +259,7 @@ public class FilingSecurityTests
     }
 
     [Fact]
-    public async Task InvalidDetails_AreRedisplayedWithMessages_AndNothingIsSaved()
+    public async Task InvalidDetails_AreRedisplayedWithMessages_AndKeptOnlyAsTheDraftTyped()
     {
         using var factory = new PortalFactory();
         using var applicant = factory.Client();
@@ -272,11 +274,13 @@ public class FilingSecurityTests
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var html = await response.Content.ReadAsStringAsync();
         Assert.Contains("不是有效的居民身份证号码", html);
-        Assert.Contains("开办资金超出允许范围", html);
+        Assert.Contains("开办资金不能为负数", html);
         Assert.Contains("批准日期不能晚于今天", html);
         Assert.Contains("请选择经费来源", html);
         using var scope = factory.Services.CreateScope();
-        Assert.Null((await scope.ServiceProvider.GetRequiredService<PortalDbContext>().Filings.SingleAsync(f => f.Id == id)).Proposed);
+        var filing = await scope.ServiceProvider.GetRequiredService<PortalDbContext>().Filings.SingleAsync(f => f.Id == id);
+        Assert.Null(filing.Proposed); // nothing invalid becomes the filing's description
+        Assert.Contains("\"StartupCapital\":\"-5\"", filing.DraftInput); // but what was typed is kept, to be corrected
     }
 
     private static async Task<(string Token, string Antiforgery)> FormTokensAsync(PortalClient client, Guid id, string slug)

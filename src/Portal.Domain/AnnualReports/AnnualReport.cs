@@ -124,6 +124,9 @@ public class AnnualReport
 
     public bool IsEditable => State is ReportState.Draft or ReportState.Returned;
 
+    /// <summary>A report is due for a year only from an institution registered by that year's end (none for the years before).</summary>
+    public static bool IsDue(DateOnly registeredOn, int year) => registeredOn <= new DateOnly(year, 12, 31);
+
     public static AnnualReport Start(Guid institutionId, Guid officeId, int year, ReportContent prefilled, FilingActor actor, DateTime nowUtc) =>
         New(institutionId, officeId, year, 1, null, prefilled, actor, nowUtc);
 

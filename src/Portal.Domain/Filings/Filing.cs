@@ -82,6 +82,13 @@ public class Filing
 
     public string? Explanation { get; private set; }
 
+    /// <summary>
+    /// What the applicant last typed, field by field, when it did not yet pass the checks (incomplete or mistyped): a draft is
+    /// saved exactly as entered and read back into the form, and the filing cannot be submitted until it is corrected.
+    /// Null once a complete, valid description has been saved.
+    /// </summary>
+    public string? DraftInput { get; private set; }
+
     /// <summary>The registrar's list of what to fix (一次性告知), as codes; empty unless returned.</summary>
     public string ReturnChecklist { get; private set; } = string.Empty;
 
@@ -134,10 +141,26 @@ public class Filing
 
     // ---- editing (draft, or returned for supplement) ----
 
+    /// <summary>Keeps typed input that is not yet complete or valid, without touching the described items.</summary>
+    public void KeepDraftInput(string input)
+    {
+        EnsureEditable();
+        if (string.IsNullOrEmpty(input) || input.Length > MaxDraftInputLength)
+        {
+            throw new DomainRuleException(FilingErrors.DraftTooLong);
+        }
+
+        DraftInput = input;
+        Touch();
+    }
+
+    public const int MaxDraftInputLength = 100_000;
+
     public void DescribeSetup(RegisteredItems items, string approvalDocumentNumber, DateOnly approvalDocumentDate, int? staffingQuota)
     {
         EnsureKind(FilingKind.Setup);
         EnsureEditable();
+        DraftInput = null;
         Proposed = items with { };
         ApprovalDocumentNumber = approvalDocumentNumber;
         ApprovalDocumentDate = approvalDocumentDate;
@@ -149,6 +172,7 @@ public class Filing
     {
         EnsureKind(FilingKind.Change);
         EnsureEditable();
+        DraftInput = null;
         Proposed = items with { };
         PlannedMoveDate = plannedMoveDate;
         Explanation = explanation;
@@ -159,6 +183,7 @@ public class Filing
     {
         EnsureKind(FilingKind.Deregistration);
         EnsureEditable();
+        DraftInput = null;
         DeregistrationReason = reason;
         Explanation = explanation;
         Touch();
@@ -173,6 +198,7 @@ public class Filing
         }
 
         EnsureEditable();
+        DraftInput = null;
         Explanation = explanation;
         Touch();
     }
@@ -220,6 +246,11 @@ public class Filing
     public IReadOnlyList<SubmissionProblem> ProblemsBeforeSubmission(bool nameTaken)
     {
         var problems = new List<SubmissionProblem>();
+        if (DraftInput is not null)
+        {
+            problems.Add(new(FilingErrors.DraftUnchecked));
+        }
+
         switch (Kind)
         {
             case FilingKind.Setup:

@@ -8,6 +8,8 @@ public static class FilingErrors
     public const string WrongKind = "WrongKind";
     public const string NotReadyToSubmit = "NotReadyToSubmit";
     public const string ItemsMissing = "ItemsMissing";
+    public const string DraftUnchecked = "DraftUnchecked";
+    public const string DraftTooLong = "DraftTooLong";
     public const string NothingChanged = "NothingChanged";
     public const string MoveDateMissing = "MoveDateMissing";
     public const string DeregistrationReasonMissing = "DeregistrationReasonMissing";

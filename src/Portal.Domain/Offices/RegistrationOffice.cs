@@ -35,6 +35,29 @@ public class RegistrationOffice
 
     public int ReportWindowClosesDay { get; private set; } = 31;
 
+    /// <summary>The office's public contact telephone (shown on the verify page and instruments), e.g. 0579-84100000.</summary>
+    public string? Telephone { get; private set; }
+
+    public const int MaxTelephoneLength = 40;
+
+    /// <summary>Digits, spaces and + - ( ) ， only; blank clears it.</summary>
+    public void SetTelephone(string? telephone)
+    {
+        var t = telephone?.Trim();
+        if (string.IsNullOrEmpty(t))
+        {
+            Telephone = null;
+            return;
+        }
+
+        if (t.Length > MaxTelephoneLength || !t.Any(char.IsAsciiDigit) || !t.All(c => char.IsAsciiDigit(c) || c is ' ' or '+' or '-' or '(' or ')' or ',' or '、' or '，'))
+        {
+            throw new DomainRuleException(OfficeErrors.BadTelephone);
+        }
+
+        Telephone = t;
+    }
+
     public AnnualReports.AnnualReportWindow ReportWindow(int year) =>
         AnnualReports.AnnualReportWindow.For(year, ReportWindowOpensMonth, ReportWindowOpensDay, ReportWindowClosesMonth, ReportWindowClosesDay);
 
@@ -67,4 +90,5 @@ public static class OfficeErrors
 {
     public const string BadReportWindow = "OfficeBadReportWindow";
     public const string BadPromise = "OfficeBadPromise";
+    public const string BadTelephone = "OfficeBadTelephone";
 }

@@ -12,7 +12,8 @@ namespace Portal.Infrastructure.Codes;
 /// </summary>
 public sealed class CodeRegistry(PortalDbContext db, TimeProvider clock)
 {
-    public async Task<UnifiedSocialCreditCode> AssignNewCodeAsync(Guid officeId, string regionCode, CancellationToken ct = default)
+    /// <summary><paramref name="assignedUtc"/>: when the code counts as assigned (default now; the demo data gives its registration day).</summary>
+    public async Task<UnifiedSocialCreditCode> AssignNewCodeAsync(Guid officeId, string regionCode, CancellationToken ct = default, DateTime? assignedUtc = null)
     {
         var pending = db.ChangeTracker.Entries<IssuedCode>().Select(e => e.Entity.Body).ToHashSet();
         for (var attempt = 0; attempt < 100; attempt++)
@@ -28,7 +29,7 @@ public sealed class CodeRegistry(PortalDbContext db, TimeProvider clock)
                 throw new InvalidOperationException($"Office region code '{regionCode}' is not six digits.");
             }
 
-            Record(code, officeId);
+            Record(code, officeId, assignedUtc);
             return code;
         }
 
@@ -37,12 +38,12 @@ public sealed class CodeRegistry(PortalDbContext db, TimeProvider clock)
     }
 
     /// <summary>Records a code that came from elsewhere (an import or the demo data) so it can never be assigned again.</summary>
-    public void Record(UnifiedSocialCreditCode code, Guid officeId) =>
+    public void Record(UnifiedSocialCreditCode code, Guid officeId, DateTime? assignedUtc = null) =>
         db.IssuedCodes.Add(new IssuedCode
         {
             Code = code.Value,
             Body = code.Body,
             OfficeId = officeId,
-            IssuedUtc = clock.GetUtcNow().UtcDateTime,
+            IssuedUtc = assignedUtc ?? clock.GetUtcNow().UtcDateTime,
         });
 }

@@ -45,12 +45,14 @@ public sealed class DemoDataSeeder(PortalDbContext db, UserManager<PortalUser> u
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var now = clock.GetUtcNow().UtcDateTime;
         county.PromiseDecisionWithin(5); // a typical promise: 5 working days instead of the legal 30 days
+        county.SetTelephone("0579-84100000"); // demo numbers, not real lines
+        city.SetTelephone("0579-82300000");
         var institutions = new List<Institution>();
         var serial = 0;
         foreach (var (officeId, region, items, yearsAgo) in DemoInstitutions())
         {
-            var code = await codes.AssignNewCodeAsync(officeId, region, ct);
             var registeredOn = today.AddYears(-yearsAgo).AddDays(-37 * yearsAgo);
+            var code = await codes.AssignNewCodeAsync(officeId, region, ct, registeredOn.ToDateTime(new TimeOnly(2, 0), DateTimeKind.Utc)); // assigned the day it was registered
 
             // Paper certificates on record (事证号: kind 1, registrar code, serial), valid 5 years and renewed since.
             var legacyNumber = $"事证第1{region}{++serial:D5}号";
@@ -73,11 +75,11 @@ public sealed class DemoDataSeeder(PortalDbContext db, UserManager<PortalUser> u
 
         await db.SaveChangesAsync(ct);
 
-        // Electronic certificates replacing the paper ones, so a newcomer can download and scan at once.
+        // Each institution's first electronic certificate (reason 设立, the first the portal issues), so a newcomer can download and scan at once.
         foreach (var institution in institutions)
         {
             var end = institution.CertificateValidUntil!.Value;
-            await certificates.IssueAsync(institution, CertificateIssueReason.Renewal, end.AddYears(-Certificate.ValidityYears), ct, validUntilOverride: end);
+            await certificates.IssueAsync(institution, CertificateIssueReason.Setup, end.AddYears(-Certificate.ValidityYears), ct, validUntilOverride: end);
         }
 
         await db.SaveChangesAsync(ct);
@@ -94,15 +96,16 @@ public sealed class DemoDataSeeder(PortalDbContext db, UserManager<PortalUser> u
         await db.SaveChangesAsync(ct);
 
         var first = institutions[0];
+        // People's names only: the role is shown by the portal in the page's language, never baked into a name.
         var accounts = new List<(string Email, string Name, string Role, Guid? InstitutionId, Guid? OfficeId)>
         {
-            ("admin@demo.portal", "系统管理员 王敏", Roles.Administrator, null, null),
-            ("supervisor@demo.portal", "登记局局长 陈立华", Roles.RegistrySupervisor, null, CountyOfficeId),
-            ("registrar@demo.portal", "登记员 赵雪", Roles.Registrar, null, CountyOfficeId),
-            ("city.registrar@demo.portal", "市登记员 孙浩", Roles.Registrar, null, CityOfficeId),
-            ("manager@demo.portal", "单位管理人 李建国", Roles.InstitutionManager, first.Id, null),
-            ("user@demo.portal", "单位使用人 周芳", Roles.InstitutionUser, first.Id, null),
-            ("applicant@demo.portal", "举办单位经办人 吴强", Roles.InstitutionUser, null, null),
+            ("admin@demo.portal", "王敏", Roles.Administrator, null, null),
+            ("supervisor@demo.portal", "陈立华", Roles.RegistrySupervisor, null, CountyOfficeId),
+            ("registrar@demo.portal", "赵雪", Roles.Registrar, null, CountyOfficeId),
+            ("city.registrar@demo.portal", "孙浩", Roles.Registrar, null, CityOfficeId),
+            ("manager@demo.portal", "李建国", Roles.InstitutionManager, first.Id, null),
+            ("user@demo.portal", "周芳", Roles.InstitutionUser, first.Id, null),
+            ("applicant@demo.portal", "吴强", Roles.InstitutionUser, null, null),
         };
 
         var result = new List<DemoAccount>();
@@ -139,13 +142,13 @@ public sealed class DemoDataSeeder(PortalDbContext db, UserManager<PortalUser> u
     /// </summary>
     private void SeedFilings(List<Institution> institutions, DateOnly today, DateTime now)
     {
-        var clerk = new FilingActor("demo-seed", "单位经办人", FilingRole.Applicant);
-        var registrar = new FilingActor("demo-seed", "登记员 赵雪", FilingRole.Registrar);
+        var clerk = new FilingActor("demo-seed", "周芳", FilingRole.Applicant);
+        var registrar = new FilingActor("demo-seed", "赵雪", FilingRole.Registrar);
         var serial = 0;
         Filing Start(string institutionName, FilingKind kind, Func<RegisteredItems, RegisteredItems>? change = null, DateOnly? move = null)
         {
             var institution = institutions.Single(i => i.Current.Name == institutionName);
-            var filing = Filing.StartFor(kind, institution.OfficeId, institution.Id, institution.Current, $"{CountyRegion}-{today.Year}-D{++serial:D4}", clerk, now.AddDays(-10));
+            var filing = Filing.StartFor(kind, institution.OfficeId, institution.Id, institution.Current, $"{CountyRegion}-{today.Year}-D{++serial:D4}", clerk, At(today.AddDays(-10)));
             if (change is not null)
             {
                 filing.DescribeChange(change(institution.Current), move, "机构改革后调整");
@@ -192,17 +195,18 @@ public sealed class DemoDataSeeder(PortalDbContext db, UserManager<PortalUser> u
 
         // Submitted two days ago: waiting for acceptance.
         var submitted = Start("浦江县第二中学", FilingKind.Change, i => i with { LegalRepresentative = "楼志刚", LegalRepresentativeIdNumber = ResidentIdNumber.WithCheck("33072619750606123") });
-        submitted.Submit(clerk, today.AddDays(-2), now, nameTaken: false);
+        // Every step's time is on the day the filing's header shows for it (10:00 in China).
+        submitted.Submit(clerk, today.AddDays(-2), At(today.AddDays(-2)), nameTaken: false);
 
         // Accepted: the decision clock runs against the office's promise.
         var accepted = Start("浦江县黄宅镇中心卫生院", FilingKind.Change, i => i with { StartupCapital = 200m });
-        accepted.Submit(clerk, today.AddDays(-6), now, nameTaken: false);
-        accepted.Accept(registrar, today.AddDays(-5), now);
+        accepted.Submit(clerk, today.AddDays(-6), At(today.AddDays(-6)), nameTaken: false);
+        accepted.Accept(registrar, today.AddDays(-5), At(today.AddDays(-5)));
 
         // Returned for supplement: with the applicant.
         var returned = Start("浦江县职业技术学校", FilingKind.CertificateReissue);
-        returned.Submit(clerk, today.AddDays(-4), now, nameTaken: false);
-        returned.ReturnForSupplement(registrar, today.AddDays(-3), now, [nameof(AttachmentKind.LossDeclaration)], "遗失声明须在本地主要报刊刊登。");
+        returned.Submit(clerk, today.AddDays(-4), At(today.AddDays(-4)), nameTaken: false);
+        returned.ReturnForSupplement(registrar, today.AddDays(-3), At(today.AddDays(-3)), [nameof(AttachmentKind.LossDeclaration)], "遗失声明须在本地主要报刊刊登。");
     }
 
     /// <summary>Last year's reports, a realistic mix: published (one flagged), returned, late, pending review, and missing ones.</summary>
@@ -210,8 +214,8 @@ public sealed class DemoDataSeeder(PortalDbContext db, UserManager<PortalUser> u
     {
         var year = today.Year - 1;
         var window = AnnualReportWindow.For(year);
-        var clerk = new FilingActor("demo-seed", "单位经办人", FilingRole.Applicant);
-        var registrar = new FilingActor("demo-seed", "登记员 赵雪", FilingRole.Registrar);
+        var clerk = new FilingActor("demo-seed", "周芳", FilingRole.Applicant);
+        var registrar = new FilingActor("demo-seed", "赵雪", FilingRole.Registrar);
         DateOnly Day(int month, int day) => new DateOnly(year + 1, month, day) is var d && d <= today ? d : today;
         static DateTime At(DateOnly day) => day.ToDateTime(new TimeOnly(2, 0), DateTimeKind.Utc); // 10:00 in China: each step on its own day
 

@@ -819,6 +819,10 @@ namespace Portal.Migrations.SqlServer.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("nvarchar(32)");
 
+                    b.Property<string>("DraftInput")
+                        .HasMaxLength(100000)
+                        .HasColumnType("nvarchar(max)");
+
                     b.Property<string>("Explanation")
                         .HasMaxLength(2000)
                         .HasColumnType("nvarchar(2000)");
@@ -1176,6 +1180,10 @@ namespace Portal.Migrations.SqlServer.Migrations
 
                     b.Property<int>("ReportWindowOpensMonth")
                         .HasColumnType("int");
+
+                    b.Property<string>("Telephone")
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
 
                     b.HasKey("Id");
 

@@ -805,6 +805,10 @@ namespace Portal.Migrations.Sqlite.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("DraftInput")
+                        .HasMaxLength(100000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Explanation")
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
@@ -1162,6 +1166,10 @@ namespace Portal.Migrations.Sqlite.Migrations
 
                     b.Property<int>("ReportWindowOpensMonth")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Telephone")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 

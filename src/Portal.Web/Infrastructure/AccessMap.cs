@@ -94,6 +94,7 @@ public static class AccessMap
         ["GET /filings/{id:guid}/submit"] = new(Audience.Institution, null, "Check and submit own filing"),
         ["GET /filings/{id:guid}/withdraw"] = new(Audience.Institution, null, "Withdraw own filing"),
         ["GET /filings/new"] = new(Audience.Institution, null, "Start a filing"),
+        ["GET /favicon.ico"] = new(Audience.Anyone, null, "Old browsers' icon request: redirects to /favicon.svg"),
         ["GET /health/live"] = new(Audience.Anyone, null, "Liveness probe"),
         ["GET /inbox"] = new(Audience.SignedIn, null, "Own notifications"),
         ["GET /institution"] = new(Audience.Institution, null, "Own institution's registered items"),

@@ -53,7 +53,7 @@ public static class FilingDriver
     public static async Task<HttpResponseMessage> UploadAsync(this PortalClient client, Guid id, AttachmentKind kind, byte[]? content = null, string fileName = "material.pdf")
     {
         var page = await client.PageAsync($"/filings/{id}/edit");
-        var form = page.Forms.First(f => f.GetAttribute("action") == $"/filings/{id}/attachments");
+        var form = page.Forms.First(f => f.GetAttribute("action") == $"/filings/{id}/edit"); // the page's one form (uploads post with it)
         var token = ((IHtmlInputElement)form.QuerySelector("input[name=__RequestVerificationToken]")!).Value;
         using var multipart = new MultipartFormDataContent
         {

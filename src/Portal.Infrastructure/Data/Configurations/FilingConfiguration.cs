@@ -18,6 +18,7 @@ public class FilingConfiguration : IEntityTypeConfiguration<Filing>
         builder.Property(f => f.ApplicantUserId).HasMaxLength(450).IsRequired();
         builder.Property(f => f.ApprovalDocumentNumber).HasMaxLength(50);
         builder.Property(f => f.Explanation).HasMaxLength(2000);
+        builder.Property(f => f.DraftInput).HasMaxLength(Filing.MaxDraftInputLength);
         builder.Property(f => f.ReturnChecklist).HasMaxLength(1000).IsRequired();
         builder.Property(f => f.ReturnNote).HasMaxLength(2000);
         builder.Property(f => f.RefusalReasons).HasMaxLength(2000);

@@ -33,15 +33,17 @@ public class AnnualReportsController(PortalDbContext db, FilingClocks clocks, IS
             .Select(r => new ReportListRow(r.Id, r.Year, r.Version, r.State, r.SubmittedOn, r.Late, r.PublishedOn)).ToListAsync(ct);
         var lastYear = clocks.Today.Year - 1;
         var window = await WindowAsync(lastYear, ct);
-        var registered = await db.Institutions.AnyAsync(i => i.Id == InstitutionId && i.Status == Portal.Domain.Institutions.InstitutionStatus.Registered, ct);
-        return View(new ReportsIndexViewModel(rows, registered && rows.All(r => r.Year != lastYear) ? lastYear : null, window));
+        var registeredOn = await db.Institutions.Where(i => i.Id == InstitutionId && i.Status == Portal.Domain.Institutions.InstitutionStatus.Registered)
+            .Select(i => (DateOnly?)i.RegisteredOn).SingleOrDefaultAsync(ct);
+        var offer = registeredOn is { } on && AnnualReport.IsDue(on, lastYear) && rows.All(r => r.Year != lastYear);
+        return View(new ReportsIndexViewModel(rows, offer ? lastYear : null, window));
     }
 
     [HttpPost("start")]
     public async Task<IActionResult> Start(int year, CancellationToken ct)
     {
         var institution = await db.Institutions.Include(i => i.Versions).SingleOrDefaultAsync(i => i.Id == InstitutionId, ct);
-        if (institution is null || year != clocks.Today.Year - 1)
+        if (institution is null || year != clocks.Today.Year - 1 || !AnnualReport.IsDue(institution.RegisteredOn, year))
         {
             return NotFound();
         }
@@ -90,9 +92,9 @@ public class AnnualReportsController(PortalDbContext db, FilingClocks clocks, IS
             return NotFound();
         }
 
-        foreach (var field in form.AmountsWithTooManyDecimals())
+        foreach (var (field, problem, decimals, example) in form.NumberProblems())
         {
-            ModelState.AddModelError(field, l["Validation.TwoDecimals", l["Report." + field]]);
+            ModelState.AddModelError(field, NumberMessages.For(problem, l, l["Report." + field], decimals, example));
         }
 
         if (form.ConfirmedOn is { } confirmed && (confirmed > clocks.Today || confirmed.Year < report.Year))
@@ -100,14 +102,18 @@ public class AnnualReportsController(PortalDbContext db, FilingClocks clocks, IS
             ModelState.AddModelError(nameof(form.ConfirmedOn), l["Validation.DateNotFuture", l["Report.ConfirmedOn"]]);
         }
 
-        if (!ModelState.IsValid)
+        // A draft saves whatever can be read: a mistyped number or date keeps its saved value, its text stays in the field with
+        // the message beside it. Only text too long for its column stops the save.
+        var saveable = ModelState.Where(e => e.Value?.Errors.Count > 0).All(e => ReportForm.NumberAndDateFields.Contains(e.Key));
+        if (!saveable)
         {
             return View(await EditModelAsync(report, form, ct));
         }
 
         try
         {
-            report.SaveDraft(form.ToContent(), form.ToConfirmation());
+            var confirmationOk = !ModelState.TryGetValue(nameof(form.ConfirmedOn), out var c) || c.Errors.Count == 0;
+            report.SaveDraft(form.ToContent(report.Content), confirmationOk ? form.ToConfirmation() : report.Confirmation);
             await db.SaveChangesAsync(ct);
         }
         catch (DomainRuleException ex)
@@ -116,8 +122,13 @@ public class AnnualReportsController(PortalDbContext db, FilingClocks clocks, IS
             return Redirect($"/annual-reports/{id}");
         }
 
+        if (!ModelState.IsValid)
+        {
+            ViewData["Saved"] = true;
+            return View(await EditModelAsync(report, form, ct));
+        }
+
         TempData["Flash"] = "Filing.DraftSaved";
-        TempData["KeepClear"] = id.ToString();
         return Redirect(next == "submit" ? $"/annual-reports/{id}/edit#submit" : $"/annual-reports/{id}/edit");
     }
 
@@ -250,7 +261,7 @@ public class AnnualReportsController(PortalDbContext db, FilingClocks clocks, IS
         var yearEnd = new DateOnly(report.Year, 12, 31);
         var items = institution.Versions.Where(v => v.EffectiveOn <= yearEnd).OrderByDescending(v => v.Number).Select(v => v.Items).FirstOrDefault() ?? institution.Current;
         var funding = await Shared.ReferenceNames.FundingSourcesAsync(db, ct);
-        return new ReportEditViewModel(report, form, Shared.RegisteredItemsViewModel.From(items, funding, false), institution.Current.Name,
+        return new ReportEditViewModel(report, form, Shared.RegisteredItemsViewModel.From(items, funding, Shared.IdentityNumberView.Masked), institution.Current.Name,
             await WindowAsync(report.Year, ct), report.ProblemsBeforeSubmission());
     }
 }

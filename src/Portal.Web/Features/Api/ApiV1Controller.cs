@@ -185,9 +185,9 @@ public class ApiV1Controller(PortalDbContext db, CertificateVerification verific
             ModelState.AddModelError(nameof(request.Year), l["Api.ReportYear", clocks.Today.Year - 1]);
         }
 
-        foreach (var field in request.Report.AmountsWithTooManyDecimals())
+        foreach (var (field, problem, decimals, example) in request.Report.NumberProblems())
         {
-            ModelState.AddModelError("Report." + field, l["Validation.TwoDecimals", l["Report." + field]]);
+            ModelState.AddModelError("Report." + field, NumberMessages.For(problem, l, l["Report." + field], decimals, example));
         }
 
         if (request.Report.ConfirmedOn is { } confirmed && (confirmed > clocks.Today || confirmed.Year < request.Year))

@@ -58,10 +58,13 @@ public sealed class StartFiling(PortalDbContext db, FilingClocks clocks)
     }
 }
 
-/// <summary>Saves what the applicant typed; a draft can be left and resumed at any time.</summary>
+/// <summary>
+/// Saves what the applicant typed; a draft can be left and resumed at any time. A <paramref name="complete"/> form (every check
+/// passed) becomes the filing's description; anything else is kept exactly as typed, to be finished later.
+/// </summary>
 public sealed class SaveFilingDetails(PortalDbContext db, FilingAccess access)
 {
-    public async Task<UseCaseResult> HandleAsync(ClaimsPrincipal user, Guid id, FilingDetailsForm form, CancellationToken ct)
+    public async Task<UseCaseResult> HandleAsync(ClaimsPrincipal user, Guid id, FilingDetailsForm form, bool complete, CancellationToken ct)
     {
         var filing = await FilingAccess.LoadAsync(access.ForApplicant(user), id, ct);
         if (filing is null)
@@ -71,10 +74,13 @@ public sealed class SaveFilingDetails(PortalDbContext db, FilingAccess access)
 
         try
         {
-            switch (filing.Kind)
+            switch (complete ? filing.Kind : (FilingKind?)null)
             {
+                case null:
+                    filing.KeepDraftInput(form.ToDraftInput());
+                    break;
                 case FilingKind.Setup:
-                    filing.DescribeSetup(form.ToItems(), form.ApprovalDocumentNumber!.Trim(), form.ApprovalDocumentDate!.Value, form.StaffingQuota);
+                    filing.DescribeSetup(form.ToItems(), form.ApprovalDocumentNumber!.Trim(), form.ApprovalDocumentDate!.Value, form.StaffingQuotaValue);
                     break;
                 case FilingKind.Change:
                     filing.DescribeChange(form.ToItems(), form.PlannedMoveDate, form.Explanation?.Trim());
@@ -199,6 +205,8 @@ public sealed class SubmitFiling(PortalDbContext db, FilingAccess access, Filing
             else
             {
                 filing.Resubmit(actor, clocks.Today, clocks.NowUtc, nameTaken);
+                await db.SaveChangesAsync(ct);
+                return UseCaseResult.Done(filing.Id) with { Code = FilingAction.Resubmit.ToString() };
             }
 
             await db.SaveChangesAsync(ct);

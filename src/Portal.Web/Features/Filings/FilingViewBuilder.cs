@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Portal.Domain.Common;
 using Portal.Domain.Filings;
 using Portal.Domain.Institutions;
 using Portal.Infrastructure.Data;
@@ -32,7 +33,7 @@ public sealed class FilingViewBuilder(PortalDbContext db, FilingClocks clocks)
             InstitutionId = filing.InstitutionId,
             InstitutionName = institution?.Name ?? filing.Proposed?.Name,
             InstitutionCode = institution?.Code,
-            Items = Rows(filing, funding),
+            Items = Rows(filing, funding, maskIdentityNumber: viewer == FilingRole.Applicant),
             ApprovalDocumentNumber = filing.ApprovalDocumentNumber,
             ApprovalDocumentDate = filing.ApprovalDocumentDate,
             StaffingQuota = filing.StaffingQuota,
@@ -59,7 +60,8 @@ public sealed class FilingViewBuilder(PortalDbContext db, FilingClocks clocks)
         };
     }
 
-    private static List<ItemRow> Rows(Filing filing, IReadOnlyDictionary<string, (string Zh, string En)> funding)
+    /// <summary>The items, old → new; the identity number in full only for the registering office's staff (the only staff who can open the filing).</summary>
+    private static List<ItemRow> Rows(Filing filing, IReadOnlyDictionary<string, (string Zh, string En)> funding, bool maskIdentityNumber)
     {
         var after = filing.Proposed ?? filing.Base;
         if (after is null)
@@ -71,8 +73,11 @@ public sealed class FilingViewBuilder(PortalDbContext db, FilingClocks clocks)
         string Show(ItemChange c, string value) => c.Item == RegisteredItem.FundingSource ? Funding(value) : value;
 
         var before = filing.Kind == FilingKind.Change ? filing.Base : null;
+        RegisteredItems Masked(RegisteredItems items) =>
+            maskIdentityNumber ? items with { LegalRepresentativeIdNumber = IdentityNumberMask.Mask(items.LegalRepresentativeIdNumber) } : items;
+        var shown = ItemComparison.Compare(Masked(before ?? after), Masked(after));
         return ItemComparison.Compare(before ?? after, after)
-            .Select(c => new ItemRow(c.Item, before is null ? null : Show(c, c.Old), Show(c, c.New), before is not null && c.Old != c.New))
+            .Zip(shown, (c, s) => new ItemRow(c.Item, before is null ? null : Show(s, s.Old), Show(s, s.New), before is not null && c.Old != c.New))
             .ToList();
     }
 }

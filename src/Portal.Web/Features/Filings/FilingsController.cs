@@ -16,7 +16,8 @@ public sealed record NewFilingViewModel(IReadOnlyList<KindOption> Kinds, IReadOn
 
 public sealed record EditFilingViewModel(FilingViewModel Filing, FilingDetailsForm Form, IReadOnlyList<(string Code, string Name)> FundingSources);
 
-public sealed record ConfirmFilingViewModel(FilingViewModel Filing, IReadOnlyList<SubmissionProblem> Problems);
+/// <summary><paramref name="FieldProblems"/>: for a draft that did not pass the checks, each field to fix and why, in page order.</summary>
+public sealed record ConfirmFilingViewModel(FilingViewModel Filing, IReadOnlyList<SubmissionProblem> Problems, IReadOnlyList<(string Field, string Message)> FieldProblems);
 
 /// <summary>The applicant's side: start, fill in, attach, submit, follow and withdraw filings.</summary>
 [Route("filings")]
@@ -72,11 +73,19 @@ public class FilingsController(
             return NotFound();
         }
 
-        return filing.IsEditable ? View(await EditModelAsync(filing, FilingDetailsForm.From(filing), ct)) : Redirect($"/filings/{id}");
+        return filing.IsEditable ? View(await EditModelAsync(filing, FilingDetailsForm.From(filing).MaskIdentityNumber(), ct)) : Redirect($"/filings/{id}");
     }
 
+    /// <summary>
+    /// One post saves everything on the page: the typed fields (as a draft when incomplete), the files chosen in the material
+    /// slots, and a removal. Nothing typed is lost by uploading or removing a file; "confirm" goes on to the check page only when
+    /// the description is complete and every file was accepted.
+    /// </summary>
     [HttpPost("{id:guid}/edit")]
-    public async Task<IActionResult> Edit(Guid id, FilingDetailsForm form, string? next, [FromServices] SaveFilingDetails save, CancellationToken ct)
+    [RequestSizeLimit(MaxFilesPerPost * FilingMaterials.MaxAttachmentBytes + 1_000_000)]
+    [RequestFormLimits(MultipartBodyLengthLimit = MaxFilesPerPost * FilingMaterials.MaxAttachmentBytes + 1_000_000)]
+    public async Task<IActionResult> Edit(Guid id, FilingDetailsForm form, string? next, Guid? remove,
+        [FromServices] SaveFilingDetails save, [FromServices] AttachFile attach, CancellationToken ct)
     {
         var filing = await FilingAccess.LoadAsync(access.ForApplicant(User).AsNoTracking(), id, ct);
         if (filing is null)
@@ -84,22 +93,83 @@ public class FilingsController(
             return NotFound();
         }
 
-        var fundingCodes = await db.FundingSources.Where(f => f.IsActive).Select(f => f.Code).ToListAsync(ct);
-        form.Validate(filing.Kind, ModelState, fundingCodes, clocks.Today, l);
-        if (!ModelState.IsValid)
+        if (!filing.IsEditable)
         {
-            return View(await EditModelAsync(filing, form, ct));
+            return Redirect($"/filings/{id}");
         }
 
-        var result = await save.HandleAsync(User, id, form, ct);
+        var stored = FilingDetailsForm.From(filing);
+        form.KeepStoredIdentityNumber(stored.LegalRepresentativeIdNumber);
+        var fundingCodes = await db.FundingSources.Where(f => f.IsActive).Select(f => f.Code).ToListAsync(ct);
+
+        // Complete? Checked on a scratch copy; the page then shows what was typed wrongly (a draft) or everything (confirm).
+        var scratch = new Microsoft.AspNetCore.Mvc.ModelBinding.ModelStateDictionary();
+        scratch.Merge(ModelState);
+        form.Validate(filing.Kind, scratch, fundingCodes, clocks.Today, l, complete: true);
+        var complete = scratch.IsValid;
+        form.Validate(filing.Kind, ModelState, fundingCodes, clocks.Today, l, complete: next == "confirm");
+
+        var result = await save.HandleAsync(User, id, form, complete, ct);
         if (result.Outcome != UseCaseOutcome.Done)
         {
             return Outcome(result, $"/filings/{id}/edit");
         }
 
-        TempData["Flash"] = "Filing.DraftSaved";
-        return Redirect(next == "confirm" ? $"/filings/{id}/submit" : $"/filings/{id}/edit");
+        var filesChanged = false;
+        if (remove is { } attachmentId)
+        {
+            var removed = await attach.RemoveAsync(User, id, attachmentId, ct);
+            if (removed.Outcome != UseCaseOutcome.Done)
+            {
+                return Outcome(removed, $"/filings/{id}/edit#materials");
+            }
+
+            filesChanged = true;
+        }
+
+        if (Request.HasFormContentType && Request.Form.Files.Count > MaxFilesPerPost)
+        {
+            return BadRequest();
+        }
+
+        foreach (var kind in FilingMaterials.Allowed(filing.Kind))
+        {
+            var file = Request.HasFormContentType ? Request.Form.Files.GetFile(MaterialSlot.FieldName(kind)) : null;
+            if (file is null || file.Length == 0 && string.IsNullOrEmpty(file.FileName))
+            {
+                continue;
+            }
+
+            var attached = await attach.HandleAsync(User, id, kind, file, null, ct);
+            if (attached.Outcome == UseCaseOutcome.Done)
+            {
+                filesChanged = true;
+            }
+            else
+            {
+                ModelState.AddModelError(MaterialSlot.FieldName(kind), l["Error." + attached.Code]);
+            }
+        }
+
+        if (!ModelState.IsValid)
+        {
+            var reloaded = await FilingAccess.LoadAsync(access.ForApplicant(User).AsNoTracking(), id, ct);
+            ViewData["Saved"] = true;
+            // What was typed stays in its field; only the stored identity number is shown masked.
+            return View(await EditModelAsync(reloaded!, form.LegalRepresentativeIdNumber == stored.LegalRepresentativeIdNumber ? form.MaskIdentityNumber() : form, ct));
+        }
+
+        if (next == "confirm")
+        {
+            return Redirect($"/filings/{id}/submit");
+        }
+
+        TempData["Flash"] = remove is not null ? "Filing.AttachmentRemoved" : filesChanged ? "Filing.AttachmentAdded" : "Filing.DraftSaved";
+        return Redirect(filesChanged || next == "upload" ? $"/filings/{id}/edit#materials" : $"/filings/{id}/edit");
     }
+
+    /// <summary>At most this many files in one post of the edit page (one per material slot in practice).</summary>
+    public const int MaxFilesPerPost = 8;
 
     [HttpPost("{id:guid}/attachments")]
     [RequestSizeLimit(FilingMaterials.MaxAttachmentBytes + 1_000_000)]
@@ -150,7 +220,18 @@ public class FilingsController(
             return Redirect($"/filings/{id}");
         }
 
-        return View(new ConfirmFilingViewModel(await views.BuildAsync(filing, FilingRole.Applicant, ct), await submit.ProblemsAsync(filing, ct)));
+        var fieldProblems = new List<(string, string)>();
+        if (filing.DraftInput is not null)
+        {
+            var draft = new Microsoft.AspNetCore.Mvc.ModelBinding.ModelStateDictionary();
+            var fundingCodes = await db.FundingSources.Where(f => f.IsActive).Select(f => f.Code).ToListAsync(ct);
+            FilingDetailsForm.From(filing).Validate(filing.Kind, draft, fundingCodes, clocks.Today, l, complete: true);
+            fieldProblems.AddRange(FilingDetailsForm.FieldOrder
+                .Where(k => draft.TryGetValue(k, out var e) && e.Errors.Count > 0)
+                .SelectMany(k => draft[k]!.Errors.Select(e => (k, e.ErrorMessage))));
+        }
+
+        return View(new ConfirmFilingViewModel(await views.BuildAsync(filing, FilingRole.Applicant, ct), await submit.ProblemsAsync(filing, ct), fieldProblems));
     }
 
     [HttpPost("{id:guid}/submit")]
@@ -159,7 +240,8 @@ public class FilingsController(
         var result = await submit.HandleAsync(User, id, token, ct);
         if (result.Outcome == UseCaseOutcome.Done)
         {
-            TempData["Flash"] = "Filing.Submitted";
+            // A resubmission after a return does not start the acceptance wait again: no "within 3 working days" promise.
+            TempData["Flash"] = result.Code == nameof(FilingAction.Resubmit) ? "Filing.Resubmitted" : "Filing.Submitted";
             return Redirect($"/filings/{id}");
         }
 

@@ -90,7 +90,7 @@ public class MyInstitutionController(
             row.Status,
             row.RegisteredOn,
             Cultures.Pick(office.NameZh, office.NameEn),
-            RegisteredItemsViewModel.From(row.Current, funding, showFullIdentityNumber: false),
+            RegisteredItemsViewModel.From(row.Current, funding, IdentityNumberView.Masked),
             row.CurrentVersion,
             row.CertificateNumber,
             row.CertificateValidUntil,

@@ -229,7 +229,7 @@ public class RegisterController(PortalDbContext db, RegisterSearch search, IConf
             .Select(a => new PublicAnnouncementRow(a.Id, a.PublishedOn, Cultures.Pick(a.TitleZh, a.TitleEn))).ToList();
         return View(new PublicProfileViewModel(
             institution.Code, institution.Current.Name, institution.Status, institution.RegisteredOn, institution.EndedOn,
-            Cultures.Pick(office.Zh, office.En), RegisteredItemsViewModel.From(institution.Current, funding, false),
+            Cultures.Pick(office.Zh, office.En), RegisteredItemsViewModel.From(institution.Current, funding, IdentityNumberView.Hidden),
             certificate?.Number ?? institution.CertificateNumber,
             certificate is null ? null : certificate.Status == Portal.Domain.Certificates.CertificateStatus.Valid && today > certificate.ValidUntil ? Portal.Domain.Certificates.CertificateStatus.Expired : certificate.Status,
             certificate?.ValidUntil ?? institution.CertificateValidUntil,

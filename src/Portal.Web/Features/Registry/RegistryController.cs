@@ -8,7 +8,7 @@ using Portal.Web.Infrastructure;
 
 namespace Portal.Web.Features.Registry;
 
-public sealed record RegistryHomeViewModel(string OfficeName, string RegionCode, int Registered, int Ended, string? ParentOfficeName, int? PromisedDays, int OpensMonth, int OpensDay, int ClosesMonth, int ClosesDay);
+public sealed record RegistryHomeViewModel(string OfficeName, string RegionCode, int Registered, int Ended, string? ParentOfficeName, int? PromisedDays, int OpensMonth, int OpensDay, int ClosesMonth, int ClosesDay, string? Telephone);
 
 public sealed record InstitutionRow(Guid Id, string Code, string Name, InstitutionStatus Status, string Sponsor, DateOnly RegisteredOn);
 
@@ -47,18 +47,20 @@ public class RegistryController(PortalDbContext db) : Controller
             office.ReportWindowOpensMonth,
             office.ReportWindowOpensDay,
             office.ReportWindowClosesMonth,
-            office.ReportWindowClosesDay));
+            office.ReportWindowClosesDay,
+            office.Telephone));
     }
 
     /// <summary>The office's own time settings: the promised decision time and the annual-report window. Supervisors only.</summary>
     [HttpPost("settings")]
     [Authorize(Policy = Policies.Supervisor)]
-    public async Task<IActionResult> Settings(int? promisedDays, int opensMonth, int opensDay, int closesMonth, int closesDay, CancellationToken ct)
+    public async Task<IActionResult> Settings(int? promisedDays, int opensMonth, int opensDay, int closesMonth, int closesDay, string? telephone, CancellationToken ct)
     {
         var office = await db.Offices.SingleAsync(o => o.Id == OfficeId, ct);
         try
         {
             office.PromiseDecisionWithin(promisedDays);
+            office.SetTelephone(telephone);
             office.SetReportWindow(opensMonth, opensDay, closesMonth, closesDay);
             await db.SaveChangesAsync(ct);
             TempData["Flash"] = "Common.Saved";
@@ -116,9 +118,9 @@ public class RegistryController(PortalDbContext db) : Controller
             institution.RegisteredOn,
             institution.EndedOn,
             institution.LegacyCertificateNumber,
-            RegisteredItemsViewModel.From(institution.Current, funding, showFullIdentityNumber: true),
+            RegisteredItemsViewModel.From(institution.Current, funding, IdentityNumberView.Full),
             institution.Versions.OrderByDescending(v => v.Number)
-                .Select(v => new VersionRow(v.Number, v.EffectiveOn, RegisteredItemsViewModel.From(v.Items, funding, true)))
+                .Select(v => new VersionRow(v.Number, v.EffectiveOn, RegisteredItemsViewModel.From(v.Items, funding, IdentityNumberView.Full)))
                 .ToList(),
             await Portal.Web.Features.Certificates.CertificatesController.Rows(db.Certificates.Where(c => c.InstitutionId == id)).ToListAsync(ct),
             await db.EnforcementActions.AsNoTracking().Where(a => a.InstitutionId == id).OrderBy(a => a.CreatedUtc).ToListAsync(ct),

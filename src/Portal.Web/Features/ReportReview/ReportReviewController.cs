@@ -72,7 +72,7 @@ public class ReportReviewController(PortalDbContext db, FilingClocks clocks, ICo
 
             await NotifyAsync(report, $"{report.Year}年度报告已公示", $"Annual report {report.Year} published",
                 $"您单位{report.Year}年度报告已通过审查并公示。", $"Your institution's annual report for {report.Year} passed review and is published.", ct);
-        }, ct);
+        }, ct, "ReportReview.Published");
 
     [HttpPost("{id:guid}/return")]
     public Task<IActionResult> Return(Guid id, string? reasons, CancellationToken ct) =>
@@ -81,7 +81,7 @@ public class ReportReviewController(PortalDbContext db, FilingClocks clocks, ICo
             report.Return(actor, clocks.NowUtc, Trim(reasons));
             await NotifyAsync(report, $"{report.Year}年度报告被退回修改", $"Annual report {report.Year} returned for correction",
                 $"您单位{report.Year}年度报告被退回修改，理由：{Trim(reasons)}", $"Your institution's annual report for {report.Year} was returned for correction: {Trim(reasons)}", ct);
-        }, ct);
+        }, ct, "ReportReview.Returned");
 
     [HttpPost("{id:guid}/flag")]
     public Task<IActionResult> Flag(Guid id, string? note, CancellationToken ct) =>
@@ -89,7 +89,7 @@ public class ReportReviewController(PortalDbContext db, FilingClocks clocks, ICo
         {
             report.FlagForOnSiteCheck(actor, clocks.NowUtc, Trim(note));
             return Task.CompletedTask;
-        }, ct);
+        }, ct, "ReportReview.Flagged");
 
     /// <summary>After the window: the office's institutions still without a report, and whether they are on the public abnormal list.</summary>
     [HttpGet("overdue")]
@@ -105,7 +105,8 @@ public class ReportReviewController(PortalDbContext db, FilingClocks clocks, ICo
         return View(new OverdueViewModel(y, window, window.IsOverdue(clocks.Today), rows.OrderBy(r => r.Name).ToList(), configuration.GetValue("Registry:PublishAbnormalList", false)));
     }
 
-    private async Task<IActionResult> ActAsync(Guid id, Func<AnnualReport, Portal.Domain.Filings.FilingActor, Task> act, CancellationToken ct)
+    /// <summary>Does one review act; <paramref name="done"/>: the message that says what was done ("已公示", "已退回修改").</summary>
+    private async Task<IActionResult> ActAsync(Guid id, Func<AnnualReport, Portal.Domain.Filings.FilingActor, Task> act, CancellationToken ct, string done)
     {
         var report = await Office.Include(r => r.Events).SingleOrDefaultAsync(r => r.Id == id, ct);
         if (report is null)
@@ -117,7 +118,7 @@ public class ReportReviewController(PortalDbContext db, FilingClocks clocks, ICo
         {
             await act(report, FilingAccess.Actor(User, asStaff: true));
             await db.SaveChangesAsync(ct);
-            TempData["Flash"] = "Common.Saved";
+            TempData["Flash"] = done;
         }
         catch (DomainRuleException ex)
         {

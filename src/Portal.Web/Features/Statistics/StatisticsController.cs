@@ -82,7 +82,7 @@ public class StatisticsController(PortalDbContext db, OfficeStatistics statistic
         {
             return CsvFile($"{metric}-{period.From:yyyyMMdd}-{period.To:yyyyMMdd}.csv",
                 [l["Stats.Col.Date"], l["Stats.Col.Reference"], l["Stats.Col.Name"], l["Stats.Col.Detail"]],
-                records.Select(r => new[] { r.On?.ToString("yyyy-MM-dd"), r.Reference, r.Name, r.Detail }));
+                records.Select(r => new[] { r.On?.ToString("yyyy-MM-dd"), CodeNames.Localize(l, r.Reference), r.Name, CodeNames.Localize(l, r.Detail) }));
         }
 
         var query = $"metric={metric}&from={period.From:yyyy-MM-dd}&to={period.To:yyyy-MM-dd}" + (office is { } q ? "&office=" + q : string.Empty);
@@ -202,10 +202,15 @@ public static class WorkSummary
     public static IReadOnlyList<SentencePart> English(Period p, OfficeFigures f) =>
     [
         new(IsCalendarYear(p) ? $"In {p.From.Year}, the office registered " : $"From {En(p.From)} to {En(p.To)}, the office registered "),
-        Figure(f, Metric.SetupApproved), new(" new public institutions, approved "), Figure(f, Metric.ChangeApproved), new(" changes and "),
-        Figure(f, Metric.DeregistrationApproved), new(" deregistrations, issued "), Figure(f, Metric.CertificatesExchanged),
-        new(" new legal-person certificates on a change or renewal, and completed the review of "), Figure(f, Metric.ReportsReviewed), new(" annual reports."),
+        Figure(f, Metric.SetupApproved), new(Plural(f, Metric.SetupApproved, " new public institution", " new public institutions") + ", approved "),
+        Figure(f, Metric.ChangeApproved), new(Plural(f, Metric.ChangeApproved, " change", " changes") + " and "),
+        Figure(f, Metric.DeregistrationApproved), new(Plural(f, Metric.DeregistrationApproved, " deregistration", " deregistrations") + ", issued "),
+        Figure(f, Metric.CertificatesExchanged), new(Plural(f, Metric.CertificatesExchanged, " new legal-person certificate", " new legal-person certificates") + " on a change or renewal, and completed the review of "),
+        Figure(f, Metric.ReportsReviewed), new(Plural(f, Metric.ReportsReviewed, " annual report.", " annual reports.")),
     ];
+
+    /// <summary>English singular for exactly one, plural otherwise (0 institutions, 1 institution, 2 institutions).</summary>
+    private static string Plural(OfficeFigures f, Metric m, string one, string many) => f[m] == 1 ? one : many;
 
     public static string Text(IEnumerable<SentencePart> parts) => string.Concat(parts.Select(p => p.Text));
 

@@ -37,7 +37,9 @@ public sealed record VerifyViewModel(
     string? SuccessorNumber,
     IReadOnlyList<PrintedRow> Printed,
     string? RegisterUrl,
-    DateOnly? HeldUntil = null);
+    DateOnly? HeldUntil = null,
+    string? OfficeTelephone = null,
+    DateTime? CheckedAt = null);
 
 public sealed class VerifyForm
 {
@@ -56,22 +58,45 @@ public sealed class VerifyForm
 public class VerifyController(SigningKeyStore keys, CertificateVerification verification) : Controller
 {
     [HttpGet("/verify")]
-    public async Task<IActionResult> Index([FromQuery] VerifyForm form, [FromServices] PortalDbContext db, CancellationToken ct)
+    public async Task<IActionResult> Index([FromQuery] VerifyForm form, [FromServices] PortalDbContext db, [FromServices] Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> l, CancellationToken ct)
     {
-        if (string.IsNullOrWhiteSpace(form.Number) && string.IsNullOrWhiteSpace(form.Code))
+        // First visit: no fields in the query. A submit sends both, possibly empty: each gets a message, what was typed stays.
+        if (!Request.Query.ContainsKey(nameof(VerifyForm.Number)) && !Request.Query.ContainsKey(nameof(VerifyForm.Code)))
         {
             return View(form);
         }
 
         var number = form.Number?.Trim();
-        var codeOk = UnifiedSocialCreditCode.TryParse(form.Code, out var code);
-        if (!codeOk || string.IsNullOrEmpty(number) || number.Length > 20)
+        if (string.IsNullOrEmpty(number) && string.IsNullOrWhiteSpace(form.Code))
         {
-            return View("Result", CertificateVerification.NotIssued());
+            ModelState.AddModelError(nameof(VerifyForm.Number), l["Verify.EnterBoth"]);
+            return View(form);
+        }
+
+        if (string.IsNullOrEmpty(number) || number.Length > 20)
+        {
+            ModelState.AddModelError(nameof(VerifyForm.Number), l["Verify.EnterNumber"]);
+        }
+
+        if (!UnifiedSocialCreditCode.TryParse(form.Code, out var code))
+        {
+            ModelState.AddModelError(nameof(VerifyForm.Code), l["Verify.BadCode"]);
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return View(form);
         }
 
         var hash = await db.Certificates.AsNoTracking().Where(c => c.Number == number && c.Code == code.Value).Select(c => c.TokenSha256).SingleOrDefaultAsync(ct);
-        return View("Result", hash is null ? CertificateVerification.NotIssued() : await verification.ForHashAsync(hash, ct));
+        if (hash is null)
+        {
+            // Not the QR-tampering verdict: the person typed a pair that matches nothing.
+            ViewData["NoMatch"] = true;
+            return View(form);
+        }
+
+        return View("Result", await verification.ForHashAsync(hash, ct));
     }
 
     /// <summary>The public keys (JWKS) a third party needs to verify a scanned token offline.</summary>
@@ -107,22 +132,26 @@ public sealed class CertificateVerification(IServiceProvider services, PreparedR
              where c.TokenSha256 == hash
              join i in db.Institutions on c.InstitutionId equals i.Id
              join o in db.Offices on c.OfficeId equals o.Id
+             join pf in db.FundingSources on c.Printed.FundingSourceCode equals pf.Code
+             join cf in db.FundingSources on i.Current.FundingSourceCode equals cf.Code
              from s in db.Certificates.Where(s => s.Id == c.SuccessorId).DefaultIfEmpty()
              select new VerifyRow(
                  c.Number, c.Code, c.ValidFrom, c.ValidUntil, c.IssuedOn, c.EndedOn, c.Status, c.VoidReason, c.OfficeNameZh, o.NameEn,
-                 new ItemsShown(c.Printed.Name, c.Printed.SecondName, c.Printed.Domicile, c.Printed.PurposeAndScope, c.Printed.LegalRepresentative, c.Printed.StartupCapital, c.Printed.Sponsor),
-                 new ItemsShown(i.Current.Name, i.Current.SecondName, i.Current.Domicile, i.Current.PurposeAndScope, i.Current.LegalRepresentative, i.Current.StartupCapital, i.Current.Sponsor),
-                 i.HoldCorrectBy, i.Code, s == null ? null : s.Token, s == null ? null : s.Number))
+                 new ItemsShown(c.Printed.Name, c.Printed.SecondName, c.Printed.Domicile, c.Printed.PurposeAndScope, c.Printed.LegalRepresentative, c.Printed.StartupCapital, c.Printed.Sponsor, pf.NameZh, pf.NameEn),
+                 new ItemsShown(i.Current.Name, i.Current.SecondName, i.Current.Domicile, i.Current.PurposeAndScope, i.Current.LegalRepresentative, i.Current.StartupCapital, i.Current.Sponsor, cf.NameZh, cf.NameEn),
+                 i.HoldCorrectBy, i.Code, s == null ? null : s.Token, s == null ? null : s.Number, o.Telephone))
             .FirstOrDefault());
 
     public const string ByHashSql = """
         SELECT c.Number, c.Code, c.ValidFrom, c.ValidUntil, c.IssuedOn, c.EndedOn, c.Status, c.VoidReason, c.OfficeNameZh, o.NameEn,
-               c.PrintedName, c.PrintedSecondName, c.PrintedDomicile, c.PrintedPurposeAndScope, c.PrintedLegalRepresentative, c.PrintedStartupCapital, c.PrintedSponsor,
-               i.Name, i.SecondName, i.Domicile, i.PurposeAndScope, i.LegalRepresentative, i.StartupCapital, i.Sponsor,
-               i.HoldCorrectBy, i.Code, s.Token, s.Number
+               c.PrintedName, c.PrintedSecondName, c.PrintedDomicile, c.PrintedPurposeAndScope, c.PrintedLegalRepresentative, c.PrintedStartupCapital, c.PrintedSponsor, pf.NameZh, pf.NameEn,
+               i.Name, i.SecondName, i.Domicile, i.PurposeAndScope, i.LegalRepresentative, i.StartupCapital, i.Sponsor, cf.NameZh, cf.NameEn,
+               i.HoldCorrectBy, i.Code, s.Token, s.Number, o.Telephone
         FROM Certificates c
         JOIN Institutions i ON i.Id = c.InstitutionId
         JOIN Offices o ON o.Id = c.OfficeId
+        JOIN FundingSources pf ON pf.Code = c.PrintedFundingSourceCode
+        JOIN FundingSources cf ON cf.Code = i.FundingSourceCode
         LEFT JOIN Certificates s ON s.Id = c.SuccessorId
         WHERE c.TokenSha256 = $hash
         LIMIT 1
@@ -134,19 +163,19 @@ public sealed class CertificateVerification(IServiceProvider services, PreparedR
         static DateOnly? MaybeDay(Microsoft.Data.Sqlite.SqliteDataReader r, int i) => r.IsDBNull(i) ? null : Day(r, i);
         static string? Text(Microsoft.Data.Sqlite.SqliteDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
         static ItemsShown Items(Microsoft.Data.Sqlite.SqliteDataReader r, int i) =>
-            new(r.GetString(i), Text(r, i + 1), r.GetString(i + 2), r.GetString(i + 3), r.GetString(i + 4), r.GetInt64(i + 5) / 100m, r.GetString(i + 6));
+            new(r.GetString(i), Text(r, i + 1), r.GetString(i + 2), r.GetString(i + 3), r.GetString(i + 4), r.GetInt64(i + 5) / 100m, r.GetString(i + 6), r.GetString(i + 7), r.GetString(i + 8));
         return new VerifyRow(
             r.GetString(0), r.GetString(1), Day(r, 2), Day(r, 3), Day(r, 4), MaybeDay(r, 5), Enum.Parse<CertificateStatus>(r.GetString(6)),
-            r.IsDBNull(7) ? null : Enum.Parse<VoidReason>(r.GetString(7)), r.GetString(8), Text(r, 9), Items(r, 10), Items(r, 17), MaybeDay(r, 24), r.GetString(25), Text(r, 26), Text(r, 27));
+            r.IsDBNull(7) ? null : Enum.Parse<VoidReason>(r.GetString(7)), r.GetString(8), Text(r, 9), Items(r, 10), Items(r, 19), MaybeDay(r, 28), r.GetString(29), Text(r, 30), Text(r, 31), Text(r, 32));
     }
 
     /// <summary>What the verify page shows of the registered items: never the identity number.</summary>
-    public sealed record ItemsShown(string Name, string? SecondName, string Domicile, string PurposeAndScope, string LegalRepresentative, decimal StartupCapital, string Sponsor);
+    public sealed record ItemsShown(string Name, string? SecondName, string Domicile, string PurposeAndScope, string LegalRepresentative, decimal StartupCapital, string Sponsor, string FundingZh, string FundingEn);
 
     public sealed record VerifyRow(
         string Number, string Code, DateOnly ValidFrom, DateOnly ValidUntil, DateOnly IssuedOn, DateOnly? EndedOn,
         CertificateStatus Status, VoidReason? VoidReason, string OfficeNameZh, string? OfficeEn, ItemsShown Printed, ItemsShown? Current,
-        DateOnly? Hold, string? InstitutionCode, string? SuccessorToken, string? SuccessorNumber);
+        DateOnly? Hold, string? InstitutionCode, string? SuccessorToken, string? SuccessorNumber, string? OfficeTelephone);
 
     public Task<VerifyRow?> RowAsync(string hash, CancellationToken ct) =>
         reads.IsAvailable ? reads.FirstAsync(ByHashSql, Map, ct, ("$hash", hash)) : RowViaEfAsync(hash, ct);
@@ -178,6 +207,7 @@ public sealed class CertificateVerification(IServiceProvider services, PreparedR
             Row("Item.Domicile", row.Printed.Domicile, row.Current?.Domicile),
             Row("Item.PurposeAndScope", row.Printed.PurposeAndScope, row.Current?.PurposeAndScope),
             Row("Item.LegalRepresentative", row.Printed.LegalRepresentative, row.Current?.LegalRepresentative),
+            Row("Item.FundingSource", english ? row.Printed.FundingEn : row.Printed.FundingZh, english ? row.Current?.FundingEn : row.Current?.FundingZh),
             Row("Item.StartupCapital", row.Printed.StartupCapital.ToString("0.00"), row.Current?.StartupCapital.ToString("0.00")),
             Row("Item.Sponsor", row.Printed.Sponsor, row.Current?.Sponsor),
         };
@@ -190,7 +220,9 @@ public sealed class CertificateVerification(IServiceProvider services, PreparedR
             row.SuccessorNumber,
             printed,
             row.InstitutionCode is null ? null : "/register/" + row.InstitutionCode,
-            row.Hold);
+            row.Hold,
+            row.OfficeTelephone,
+            clock.GetUtcNow().ToOffset(LocalDay.ChinaOffset).DateTime);
     }
 
     private static PrintedRow Row(string label, string asIssued, string? now) => new(label, asIssued, now is null || now == asIssued ? null : now);

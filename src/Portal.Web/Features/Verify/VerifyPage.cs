@@ -42,8 +42,19 @@ public static class VerifyPage
         html.Append("<div class=\"verify mx-auto\">")
             .Append("<h1 class=\"h4 mb-3\">").Append(T("Verify.Title")).Append("</h1>")
             .Append("<section class=\"verdict verdict-").Append(verdict.ToLowerInvariant()).Append(" rounded p-3 mb-3\" role=\"status\" aria-live=\"polite\" data-verdict=\"").Append(verdict).Append("\">")
-            .Append("<p class=\"verdict-word mb-1\">").Append(T("Verdict." + verdict)).Append("</p>")
-            .Append("<p class=\"mb-0\">").Append(T("VerdictText." + verdict)).Append("</p>");
+            .Append("<p class=\"verdict-word mb-1\">").Append(T("Verdict." + verdict)).Append("</p>");
+        if (model.Verdict != Verdict.NotIssued)
+        {
+            // At a glance: whose certificate, which one.
+            html.Append("<p class=\"verdict-subject fw-bold mb-1\" lang=\"zh-CN\" data-verdict-name>").Append(E(model.Name)).Append("</p>")
+                .Append("<p class=\"mb-1\" data-verdict-number>").Append(E(l["Verify.NumberIs", model.Number ?? string.Empty])).Append("</p>");
+        }
+
+        html.Append("<p class=\"mb-0\">").Append(T("VerdictText." + verdict)).Append("</p>");
+        if (model.Verdict == Verdict.Superseded)
+        {
+            html.Append("<p class=\"mb-0 mt-2\" data-ended>").Append(E(l["Verify.SupersededOn", Day(model.EndedOn)])).Append("</p>");
+        }
         if (model.Verdict == Verdict.Voided && model.VoidReason is { } reason)
         {
             html.Append("<p class=\"mb-0 mt-2\">").Append(E(l["Verify.VoidedBecause", l["VoidReason." + reason].Value, Day(model.EndedOn)])).Append("</p>");
@@ -76,9 +87,26 @@ public static class VerifyPage
             html.Append("<dl class=\"items\">");
             Item("Verify.Number", model.Number, "code");
             Item("Field.Code", model.Code, "code");
-            Item("Verify.Validity", Day(model.ValidFrom) + " — " + Day(model.ValidUntil), null);
+            if (model.Verdict == Verdict.Valid)
+            {
+                Item("Verify.Validity", Day(model.ValidFrom) + " — " + Day(model.ValidUntil), null);
+            }
+            else
+            {
+                // Not valid: the day it stopped, and the period it once had, never shown as if still current.
+                Item("Verify.EndedOnLabel", Day(model.EndedOn), "text-danger fw-bold");
+                Item("Verify.ValidityWas", Day(model.ValidFrom) + " — " + Day(model.ValidUntil), "text-muted");
+            }
+
             Item("Verify.IssuedOn", Day(model.IssuedOn), null);
             Item("Verify.Office", model.OfficeName, null);
+            if (model.OfficeTelephone is not null)
+            {
+                html.Append("<dt>").Append(T("Verify.OfficeTelephone")).Append("</dt><dd><a href=\"tel:").Append(E(new string(model.OfficeTelephone.Where(c => char.IsAsciiDigit(c) || c is '+' or '-').ToArray())))
+                    .Append("\">").Append(E(model.OfficeTelephone)).Append("</a></dd>");
+            }
+
+            Item("Verify.CheckedAt", model.CheckedAt?.ToString("yyyy-MM-dd HH:mm:ss") is { } at ? at + " " + l["Verify.ChinaTime"].Value : "—", null);
             html.Append("</dl><h2 class=\"h6\">").Append(T("Verify.AsPrinted")).Append("</h2><dl class=\"items\">");
             foreach (var row in model.Printed)
             {
