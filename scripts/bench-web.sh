@@ -6,7 +6,8 @@
 # 1. makes (or reuses) a register of N institutions (default 1,000,000) with its certificate history;
 # 2. starts the portal in Release as a separate process, in Production behind a "proxy" (wrk sends the
 #    X-Forwarded-Proto and Host headers nginx would), and waits until start-up work has settled;
-# 3. table 1: requests/s, p50, p99 and errors per page at C connections (default 64; the search mix at 8);
+# 3. table 1: requests/s, p50, p99 and errors per page at C connections (default 64; the search mix at 8); then the verify
+#    page, the home page and a deep register page one request at a time (1 connection);
 # 4. the verify page against /health/live, alternated three times, medians and their ratio;
 # 5. table 2: the same while the open-data export and the annual-report job run (both forced to start
 #    during the table), and each page's slow-down against table 1.
@@ -59,6 +60,7 @@ sed 's|^|/api/v1/institutions/|' "$DIR/codes.txt" > "$DIR/api.txt"
 for q in 卫生 小学 中学 文化 医院 卫生院 幼儿园 文化站 中心小学 初级中学 便民服务 农业技术 卫生服务中心 义乌市 东阳市; do
   printf '/register?q=%s\n' "$(python3 -c "import urllib.parse,sys; print(urllib.parse.quote(sys.argv[1]))" "$q")"
 done > "$DIR/search.txt"
+echo "/register?status=Registered&page=100000" > "$DIR/deep.txt"
 echo "/" > "$DIR/home.txt"; echo "/health/live" > "$DIR/live.txt"; echo "/announcements" > "$DIR/announcements.txt"; echo "/reports" > "$DIR/reports.txt"
 
 if ! grep -q client_secret "$DIR/api-client.txt" 2>/dev/null; then
@@ -93,7 +95,7 @@ token() {
     "http://127.0.0.1:$PORT/connect/token" | python3 -c "import json,sys; print(json.load(sys.stdin)['access_token'])"
 }
 run() { # paths-file connections seconds [bearer] -> "rps p50 p99 errors requests"
-  wrk -t2 -c"$2" -d"$3"s --timeout 10s -s scripts/bench/paths.lua "http://127.0.0.1:$PORT" -- "$1" "${4:-}" | grep '^RESULT' | cut -d' ' -f2-
+  wrk -t"$(( $2 < 2 ? $2 : 2 ))" -c"$2" -d"$3"s --timeout 10s -s scripts/bench/paths.lua "http://127.0.0.1:$PORT" -- "$1" "${4:-}" | grep '^RESULT' | cut -d' ' -f2-
 }
 median() { sort -g | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2}'; }
 
@@ -126,6 +128,15 @@ echo "Register: $(sqlite3 "$DB" "SELECT count(*) FROM Institutions") institution
 start_portal
 echo "Waiting for start-up work to settle …"; settle
 table "Table 1: after start-up has settled (${DURATION} s per page)"
+
+echo; echo "One request at a time (1 connection, ${DURATION} s each):"
+echo "| page | requests/s | p50 ms | p99 ms | errors |"
+echo "|---|---|---|---|---|"
+for spec in "/v/{token} (1,000 tokens)|verify" "/ (home)|home" "/register?status=Registered&page=100000|deep"; do
+  IFS='|' read -r label file <<< "$spec"
+  read -r rps p50 p99 errors requests <<< "$(run "$DIR/$file.txt" 1 "$DURATION")"
+  printf '| %s | %.0f | %.2f | %.2f | %s of %s |\n' "$label" "$rps" "$p50" "$p99" "$errors" "$requests"
+done
 
 echo; echo "Verify page against /health/live, alternated three times (${DURATION} s each, $CONNECTIONS connections):"
 for i in 1 2 3; do

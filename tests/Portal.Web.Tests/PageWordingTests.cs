@@ -22,6 +22,10 @@ public class PageWordingTests(PortalFactory factory) : IClassFixture<PortalFacto
         var started = await manager.SubmitAsync("/annual-reports", "/annual-reports/start", new Dictionary<string, string> { ["year"] = year.ToString() });
         var url = started.Headers.Location?.OriginalString ?? (await manager.PageAsync("/annual-reports")).QuerySelector($"a[href$='/edit']")!.GetAttribute("href")!;
         var id = Guid.Parse(url.Split('/')[2]);
+        var empty = await manager.PageAsync($"/annual-reports/{id}/edit");
+        var links = empty.QuerySelectorAll("[data-problems] a").Select(a => a.GetAttribute("href")).ToList();
+        Assert.Contains("#BusinessActivities", links); // each problem before submission links to where it is fixed
+        Assert.Contains("#attachments", links);
 
         var fields = new Dictionary<string, string> { ["BusinessActivities"] = "全年开展技术服务。", ["Income"] = "12,5", ["Expenditure"] = "１２.５", ["StaffOnRoll"] = "25.0" };
         var response = await manager.SubmitAsync($"/annual-reports/{id}/edit", $"/annual-reports/{id}/edit", fields);
