@@ -41,6 +41,13 @@ public class PageWordingTests(PortalFactory factory) : IClassFixture<PortalFacto
         Assert.Equal("全年开展技术服务。", report.Content.BusinessActivities); // saved although an amount was refused
         Assert.Equal(12.5m, report.Content.Expenditure);                    // full-width digits read exactly
         Assert.Null(report.Content.Income);                                  // never 125
+        Assert.Contains("12,5", report.UnreadInput);                         // but kept exactly as typed
+
+        // Reloaded later: the mistyped amount is still in its field, and the report cannot be submitted until it is fixed.
+        var again = await manager.PageAsync($"/annual-reports/{id}/edit");
+        Assert.Equal("12,5", ((IHtmlInputElement)again.QuerySelector("#Income")!).Value);
+        Assert.Contains("收入", again.QuerySelector("#Income-error")!.TextContent);
+        Assert.Contains(again.QuerySelectorAll("[data-problems] li"), li => li.TextContent.Contains("未能识别"));
     }
 
     [Fact]

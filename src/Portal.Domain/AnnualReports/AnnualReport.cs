@@ -159,17 +159,32 @@ public class AnnualReport
         return report;
     }
 
-    public void SaveDraft(ReportContent content, SponsorConfirmation? confirmation)
+    /// <summary>
+    /// Saves the draft. <paramref name="unreadInput"/>: what was typed into fields that could not be read (a mistyped amount),
+    /// kept exactly as typed so the form shows it again; the report cannot be submitted until it is corrected.
+    /// </summary>
+    public void SaveDraft(ReportContent content, SponsorConfirmation? confirmation, string? unreadInput = null)
     {
         if (!IsEditable)
         {
             throw new DomainRuleException(FilingErrors.NotEditable);
         }
 
+        if (unreadInput is { Length: > MaxUnreadInputLength })
+        {
+            throw new DomainRuleException(FilingErrors.DraftTooLong);
+        }
+
         Content = content with { };
         Confirmation = confirmation;
+        UnreadInput = string.IsNullOrEmpty(unreadInput) ? null : unreadInput;
         ConcurrencyToken = Guid.NewGuid();
     }
+
+    public const int MaxUnreadInputLength = 2000;
+
+    /// <summary>Typed text of fields that could not be read yet (JSON, field → text); null when everything was read.</summary>
+    public string? UnreadInput { get; private set; }
 
     public ReportAttachment Attach(ReportAttachmentKind kind, string fileName, string contentType, long size, string sha256, Guid contentId, DateTime nowUtc)
     {
@@ -206,6 +221,11 @@ public class AnnualReport
     public IReadOnlyList<string> ProblemsBeforeSubmission()
     {
         var problems = new List<string>();
+        if (UnreadInput is not null)
+        {
+            problems.Add(ReportErrors.UnreadInput);
+        }
+
         if (string.IsNullOrWhiteSpace(Content.BusinessActivities))
         {
             problems.Add(ReportErrors.BusinessActivitiesMissing);
@@ -377,6 +397,7 @@ public static class ReportErrors
 {
     public const string BusinessActivitiesMissing = "ReportBusinessMissing";
     public const string AssetsMissing = "ReportAssetsMissing";
+    public const string UnreadInput = "ReportUnreadInput";
     public const string BalanceSheetMissing = "ReportBalanceSheetMissing";
     public const string SponsorConfirmationMissing = "ReportSponsorConfirmationMissing";
     public const string OnlyPublishedCanBeCorrected = "ReportOnlyPublishedCorrected";

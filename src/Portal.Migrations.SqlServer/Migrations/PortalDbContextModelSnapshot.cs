@@ -461,6 +461,10 @@ namespace Portal.Migrations.SqlServer.Migrations
                     b.Property<DateOnly?>("SubmittedOn")
                         .HasColumnType("date");
 
+                    b.Property<string>("UnreadInput")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
                     b.Property<int>("Version")
                         .HasColumnType("int");
 

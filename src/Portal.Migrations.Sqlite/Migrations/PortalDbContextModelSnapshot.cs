@@ -447,6 +447,10 @@ namespace Portal.Migrations.Sqlite.Migrations
                     b.Property<DateOnly?>("SubmittedOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("UnreadInput")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Version")
                         .HasColumnType("INTEGER");
 

@@ -14,6 +14,7 @@ public class AnnualReportConfiguration : IEntityTypeConfiguration<AnnualReport>
     {
         builder.ToTable("AnnualReports");
         builder.HasKey(r => r.Id);
+        builder.Property(r => r.UnreadInput).HasMaxLength(AnnualReport.MaxUnreadInputLength);
         builder.Property(r => r.Id).ValueGeneratedNever();
         builder.HasIndex(r => new { r.InstitutionId, r.Year, r.Version }).IsUnique();
         builder.HasIndex(r => new { r.OfficeId, r.Year, r.State });

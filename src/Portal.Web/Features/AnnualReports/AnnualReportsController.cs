@@ -80,7 +80,19 @@ public class AnnualReportsController(PortalDbContext db, FilingClocks clocks, IS
             return NotFound();
         }
 
-        return report.IsEditable ? View(await EditModelAsync(report, ReportForm.From(report), ct)) : Redirect($"/annual-reports/{id}");
+        if (!report.IsEditable)
+        {
+            return Redirect($"/annual-reports/{id}");
+        }
+
+        // Text kept from an earlier save that could not be read is shown again with its message beside it.
+        var form = ReportForm.From(report);
+        foreach (var (field, problem, decimals, example) in form.NumberProblems())
+        {
+            ModelState.AddModelError(field, NumberMessages.For(problem, l, l["Report." + field], decimals, example));
+        }
+
+        return View(await EditModelAsync(report, form, ct));
     }
 
     [HttpPost("{id:guid}/edit")]
@@ -113,7 +125,7 @@ public class AnnualReportsController(PortalDbContext db, FilingClocks clocks, IS
         try
         {
             var confirmationOk = !ModelState.TryGetValue(nameof(form.ConfirmedOn), out var c) || c.Errors.Count == 0;
-            report.SaveDraft(form.ToContent(report.Content), confirmationOk ? form.ToConfirmation() : report.Confirmation);
+            report.SaveDraft(form.ToContent(report.Content), confirmationOk ? form.ToConfirmation() : report.Confirmation, form.UnreadInput());
             await db.SaveChangesAsync(ct);
         }
         catch (DomainRuleException ex)

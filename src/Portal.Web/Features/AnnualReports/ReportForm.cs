@@ -75,7 +75,36 @@ public sealed class ReportForm
     [Display(Name = "Report.ConfirmedOn")]
     public DateOnly? ConfirmedOn { get; set; }
 
-    public static ReportForm From(AnnualReport r) => new()
+    /// <summary>The form as saved, with any text that could not be read shown again exactly as it was typed.</summary>
+    public static ReportForm From(AnnualReport r)
+    {
+        var form = FromContent(r);
+        if (r.UnreadInput is { } unread && JsonSerializer.Deserialize<Dictionary<string, string>>(unread) is { } typed)
+        {
+            foreach (var (field, text) in typed)
+            {
+                switch (field)
+                {
+                    case nameof(NetAssetsStart): form.NetAssetsStart = text; break;
+                    case nameof(NetAssetsEnd): form.NetAssetsEnd = text; break;
+                    case nameof(Income): form.Income = text; break;
+                    case nameof(Expenditure): form.Expenditure = text; break;
+                    case nameof(StaffOnRoll): form.StaffOnRoll = text; break;
+                }
+            }
+        }
+
+        return form;
+    }
+
+    /// <summary>The typed text of each number that could not be read (JSON), or null when every number was read.</summary>
+    public string? UnreadInput()
+    {
+        var unread = NumberProblems().ToDictionary(p => p.Field, p => Numbers().First(n => n.Name == p.Field).Text ?? string.Empty);
+        return unread.Count == 0 ? null : JsonSerializer.Serialize(unread, new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+    }
+
+    private static ReportForm FromContent(AnnualReport r) => new()
     {
         BusinessActivities = r.Content.BusinessActivities,
         NetAssetsStart = PlainNumber.Format(r.Content.NetAssetsStart, 2),
