@@ -34,6 +34,11 @@ public class TypedInputBrowserTests(BrowserFixture fixture) : IClassFixture<Brow
         await Assertions.Expect(page.Locator("#StartupCapital-error")).ToContainTextAsync("开办资金");
         await Assertions.Expect(page.Locator("#error-summary")).ToBeFocusedAsync();
         await Axe.AssertNoSeriousViolationsAsync(page);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "filing-edit-errors-zh.png"), FullPage = true });
+        await page.SetViewportSizeAsync(390, 844);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "filing-edit-errors-390.png"), FullPage = true });
+        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"));
+        await page.SetViewportSizeAsync(1280, 900);
 
         // A reload (or coming back tomorrow) brings back exactly what was typed.
         await page.GotoAsync(page.Url.Split('#')[0]);
