@@ -168,6 +168,21 @@ public class PageWordingTests(PortalFactory factory) : IClassFixture<PortalFacto
         }
     }
 
+    [Theory]
+    [InlineData(1, "registered 1 new public institution, approved 1 change and 1 deregistration, issued 1 new legal-person certificate on a change or renewal, and completed the review of 1 annual report.")]
+    [InlineData(2, "registered 2 new public institutions, approved 2 changes and 2 deregistrations, issued 2 new legal-person certificates on a change or renewal, and completed the review of 2 annual reports.")]
+    [InlineData(0, "registered 0 new public institutions, approved 0 changes and 0 deregistrations, issued 0 new legal-person certificates on a change or renewal, and completed the review of 0 annual reports.")]
+    public void TheEnglishWorkSummary_UsesTheSingularForOne(int n, string expected)
+    {
+        var counts = new[] { Portal.Infrastructure.Statistics.Metric.SetupApproved, Portal.Infrastructure.Statistics.Metric.ChangeApproved, Portal.Infrastructure.Statistics.Metric.DeregistrationApproved,
+            Portal.Infrastructure.Statistics.Metric.CertificatesExchanged, Portal.Infrastructure.Statistics.Metric.ReportsReviewed }.ToDictionary(m => m, _ => n);
+        var figures = new Portal.Infrastructure.Statistics.OfficeFigures(null, counts, new Dictionary<RegisteredItem, int>(), new Dictionary<FilingState, int>(),
+            new Dictionary<Portal.Domain.Oversight.EnforcementKind, int>(), new Portal.Infrastructure.Statistics.ProcessingFigures(0, null, null, 30, null, 0, 0, []),
+            new Dictionary<Portal.Domain.Institutions.InstitutionStatus, int>(), new Dictionary<string, int>(), [], [], [], 0);
+        var text = Portal.Web.Features.Statistics.WorkSummary.Text(Portal.Web.Features.Statistics.WorkSummary.English(Portal.Infrastructure.Statistics.Period.Year(2026), figures));
+        Assert.Equal("In 2026, the office " + expected, text);
+    }
+
     [Fact]
     public void AReport_IsDueOnlyFromTheYearOfRegistration()
     {
