@@ -1714,3 +1714,24 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130235918_ReportUnreadInput'
+)
+BEGIN
+    ALTER TABLE [AnnualReports] ADD [UnreadInput] nvarchar(2000) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130235918_ReportUnreadInput'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261130235918_ReportUnreadInput', N'10.0.15');
+END;
+
+COMMIT;
+GO
+
