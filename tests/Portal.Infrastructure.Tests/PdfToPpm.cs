@@ -11,6 +11,11 @@ public static class PdfToPpm
 
     public static string? Path => File.Exists("/usr/bin/pdftoppm") ? "/usr/bin/pdftoppm" : null;
 
+    /// <summary>
+    /// The QR code's text, or null. The token (and so the code's pattern) differs with every issue, and a given pattern can
+    /// land awkwardly on one pixel grid; like a phone trying again from another distance, it is rendered at several
+    /// resolutions and read with both of ZXing's binarizers before giving up.
+    /// </summary>
     public static string? DecodeQr(byte[] pdf)
     {
         var dir = Directory.CreateTempSubdirectory("portal-qr-");
@@ -18,18 +23,29 @@ public static class PdfToPpm
         {
             var input = System.IO.Path.Combine(dir.FullName, "c.pdf");
             File.WriteAllBytes(input, pdf);
-            var start = new ProcessStartInfo(Path!, ["-r", "200", "-gray", "-singlefile", input, System.IO.Path.Combine(dir.FullName, "page")]) { RedirectStandardError = true };
-            using (var process = Process.Start(start)!)
+            foreach (var dpi in new[] { 200, 300, 400, 150 })
             {
-                process.WaitForExit(60_000);
-                Assert.Equal(0, process.ExitCode);
+                var output = System.IO.Path.Combine(dir.FullName, "page" + dpi);
+                var start = new ProcessStartInfo(Path!, ["-r", dpi.ToString(System.Globalization.CultureInfo.InvariantCulture), "-gray", "-singlefile", input, output]) { RedirectStandardError = true };
+                using (var process = Process.Start(start)!)
+                {
+                    process.WaitForExit(60_000);
+                    Assert.Equal(0, process.ExitCode);
+                }
+
+                var (pixels, width, height) = ReadPgm(File.ReadAllBytes(output + ".pgm"));
+                var source = new RGBLuminanceSource(pixels, width, height, RGBLuminanceSource.BitmapFormat.Gray8);
+                var hints = new Dictionary<DecodeHintType, object> { [DecodeHintType.TRY_HARDER] = true };
+                foreach (Binarizer binarizer in new Binarizer[] { new HybridBinarizer(source), new GlobalHistogramBinarizer(source) })
+                {
+                    if (new ZXing.QrCode.QRCodeReader().decode(new BinaryBitmap(binarizer), hints)?.Text is { } text)
+                    {
+                        return text;
+                    }
+                }
             }
 
-            var (pixels, width, height) = ReadPgm(File.ReadAllBytes(System.IO.Path.Combine(dir.FullName, "page.pgm")));
-            var source = new RGBLuminanceSource(pixels, width, height, RGBLuminanceSource.BitmapFormat.Gray8);
-            var reader = new ZXing.QrCode.QRCodeReader();
-            var result = reader.decode(new BinaryBitmap(new HybridBinarizer(source)), new Dictionary<DecodeHintType, object> { [DecodeHintType.TRY_HARDER] = true });
-            return result?.Text;
+            return null;
         }
         finally
         {
