@@ -87,10 +87,7 @@ public class AnnualReportsController(PortalDbContext db, FilingClocks clocks, IS
 
         // Text kept from an earlier save that could not be read is shown again with its message beside it.
         var form = ReportForm.From(report);
-        foreach (var (field, problem, decimals, example) in form.NumberProblems())
-        {
-            ModelState.AddModelError(field, NumberMessages.For(problem, l, l["Report." + field], decimals, example));
-        }
+        form.AddNumberErrors(ModelState, l);
 
         return View(await EditModelAsync(report, form, ct));
     }
@@ -104,10 +101,7 @@ public class AnnualReportsController(PortalDbContext db, FilingClocks clocks, IS
             return NotFound();
         }
 
-        foreach (var (field, problem, decimals, example) in form.NumberProblems())
-        {
-            ModelState.AddModelError(field, NumberMessages.For(problem, l, l["Report." + field], decimals, example));
-        }
+        form.AddNumberErrors(ModelState, l);
 
         if (form.ConfirmedOn is { } confirmed && (confirmed > clocks.Today || confirmed.Year < report.Year))
         {

@@ -179,6 +179,15 @@ public sealed class ReportForm
         }
     }
 
+    /// <summary>Adds each number that cannot be read as a message naming its field (<paramref name="prefix"/>: "Report." in the API).</summary>
+    public void AddNumberErrors(Microsoft.AspNetCore.Mvc.ModelBinding.ModelStateDictionary modelState, Microsoft.Extensions.Localization.IStringLocalizer l, string prefix = "")
+    {
+        foreach (var (field, problem, decimals, example) in NumberProblems())
+        {
+            modelState.AddModelError(prefix + field, Portal.Web.Infrastructure.NumberMessages.For(problem, l, l["Report." + field], decimals, example));
+        }
+    }
+
     private IEnumerable<(string Name, string? Text, int Decimals, decimal Min, decimal Max, string Example)> Numbers() =>
     [
         (nameof(NetAssetsStart), NetAssetsStart, 2, -MaxAmount, MaxAmount, "120.5"),

@@ -185,10 +185,7 @@ public class ApiV1Controller(PortalDbContext db, CertificateVerification verific
             ModelState.AddModelError(nameof(request.Year), l["Api.ReportYear", clocks.Today.Year - 1]);
         }
 
-        foreach (var (field, problem, decimals, example) in request.Report.NumberProblems())
-        {
-            ModelState.AddModelError("Report." + field, NumberMessages.For(problem, l, l["Report." + field], decimals, example));
-        }
+        request.Report.AddNumberErrors(ModelState, l, "Report.");
 
         if (request.Report.ConfirmedOn is { } confirmed && (confirmed > clocks.Today || confirmed.Year < request.Year))
         {

@@ -100,7 +100,7 @@ public class FilingsController(
 
         var stored = FilingDetailsForm.From(filing);
         form.KeepStoredIdentityNumber(stored.LegalRepresentativeIdNumber);
-        var fundingCodes = await db.FundingSources.Where(f => f.IsActive).Select(f => f.Code).ToListAsync(ct);
+        var fundingCodes = await ActiveFundingCodesAsync(ct);
 
         // Complete? Checked on a scratch copy; the page then shows what was typed wrongly (a draft) or everything (confirm).
         var scratch = new Microsoft.AspNetCore.Mvc.ModelBinding.ModelStateDictionary();
@@ -224,7 +224,7 @@ public class FilingsController(
         if (filing.DraftInput is not null)
         {
             var draft = new Microsoft.AspNetCore.Mvc.ModelBinding.ModelStateDictionary();
-            var fundingCodes = await db.FundingSources.Where(f => f.IsActive).Select(f => f.Code).ToListAsync(ct);
+            var fundingCodes = await ActiveFundingCodesAsync(ct);
             FilingDetailsForm.From(filing).Validate(filing.Kind, draft, fundingCodes, clocks.Today, l, complete: true);
             fieldProblems.AddRange(FilingDetailsForm.FieldOrder
                 .Where(k => draft.TryGetValue(k, out var e) && e.Errors.Count > 0)
@@ -310,6 +310,8 @@ public class FilingsController(
             .Select(o => (o.Id, Cultures.Pick(o.NameZh, o.NameEn))).ToList();
         return new NewFilingViewModel(kinds, offices, institution is not null);
     }
+
+    private Task<List<string>> ActiveFundingCodesAsync(CancellationToken ct) => db.FundingSources.Where(f => f.IsActive).Select(f => f.Code).ToListAsync(ct);
 
     private async Task<EditFilingViewModel> EditModelAsync(Filing filing, FilingDetailsForm form, CancellationToken ct)
     {
