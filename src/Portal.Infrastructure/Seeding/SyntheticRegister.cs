@@ -72,7 +72,7 @@ public static class SyntheticRegister
         {
         }
 
-        await BulkLoad.ExecuteAsync(connection, null, "PRAGMA synchronous=OFF; PRAGMA foreign_keys=OFF; PRAGMA cache_size=-1000000; PRAGMA temp_store=MEMORY;", ct);
+        await BulkLoad.ExecuteAsync(connection, null, "PRAGMA synchronous=OFF; PRAGMA foreign_keys=OFF; PRAGMA cache_size=-1000000; PRAGMA temp_store=MEMORY; PRAGMA threads=" + Environment.ProcessorCount + ";", ct);
         var certificates = 0;
         await using (var tx = (SqliteTransaction)await connection.BeginTransactionAsync(ct))
         {
