@@ -18,6 +18,7 @@ public static class DependencyInjection
 {
     public const string SqliteMigrationsAssembly = "Portal.Migrations.Sqlite";
     public const string SqlServerMigrationsAssembly = "Portal.Migrations.SqlServer";
+    public const string PostgreSqlMigrationsAssembly = "Portal.Migrations.PostgreSql";
     public const string DefaultSqliteConnection = "Data Source=db/portal.db";
 
     public static IServiceCollection AddPortalInfrastructure(this IServiceCollection services, IConfiguration configuration, RepositoryPaths paths)
@@ -25,7 +26,7 @@ public static class DependencyInjection
         services.AddSingleton(paths);
         services.TryAddTimeProvider();
         services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section)
-            .Validate(o => Enum.TryParse<DatabaseProvider>(o.Provider, true, out var p) && Enum.IsDefined(p), "Database:Provider must be Sqlite or SqlServer.")
+            .Validate(o => Enum.TryParse<DatabaseProvider>(o.Provider, true, out var p) && Enum.IsDefined(p), "Database:Provider must be Sqlite, PostgreSql or SqlServer.")
             .ValidateOnStart();
         services.AddOptions<EmailOptions>().BindConfiguration(EmailOptions.Section).ValidateOnStart();
 
@@ -93,9 +94,29 @@ public static class DependencyInjection
 
                 options.UseSqlServer(builder.ConnectionString, o => o.MigrationsAssembly(SqlServerMigrationsAssembly));
                 break;
+            case DatabaseProvider.PostgreSql:
+                options.UseNpgsql(PostgreSqlConnectionString(connection), o => o.MigrationsAssembly(PostgreSqlMigrationsAssembly));
+                break;
         }
 
         options.UseOpenIddict();
+    }
+
+    /// <summary>The PostgreSQL connection string, with a connect timeout no longer than start-up waits.</summary>
+    public static string PostgreSqlConnectionString(string? connection)
+    {
+        if (string.IsNullOrWhiteSpace(connection))
+        {
+            throw new StartupConfigurationException("ConnectionStrings:Portal is empty: set it to the PostgreSQL connection string (Host=…;Database=…;Username=…;Password=…).");
+        }
+
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(connection);
+        if (builder.Timeout > (int)DatabaseInitializer.ConnectTimeout.TotalSeconds)
+        {
+            builder.Timeout = (int)DatabaseInitializer.ConnectTimeout.TotalSeconds;
+        }
+
+        return builder.ConnectionString;
     }
 
     /// <summary>Resolves a relative Data Source against the repository root so `dotnet run` works from any folder.</summary>
@@ -115,7 +136,7 @@ public static class DependencyInjection
     {
         if (!services.Any(d => d.ServiceType == typeof(TimeProvider)))
         {
-            services.AddSingleton(TimeProvider.System);
+            services.AddSingleton<TimeProvider>(MicrosecondClock.Instance);
         }
     }
 }

@@ -13,9 +13,11 @@ namespace Portal.Infrastructure.Tests;
 public class DatabaseTests
 {
     [Fact]
-    public async Task Migrations_ApplyToAnEmptyDatabase_AndLeaveNothingPending()
+    public Task Migrations_ApplyToAnEmptyDatabase_AndLeaveNothingPending() => Migrations_ApplyToAnEmptyDatabase_AndLeaveNothingPending_On(Engine.Sqlite);
+
+    internal static async Task Migrations_ApplyToAnEmptyDatabase_AndLeaveNothingPending_On(Engine engine)
     {
-        await using var t = await TestDatabase.CreateAsync();
+        await using var t = await TestDatabase.CreateAsync(engine: engine);
         await using var scope = t.Scope();
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
         Assert.Empty(await db.Database.GetPendingMigrationsAsync());
@@ -36,9 +38,11 @@ public class DatabaseTests
     }
 
     [Fact]
-    public async Task Initializer_SeedsReferenceDataAndDemo_ThenIsIdempotent()
+    public Task Initializer_SeedsReferenceDataAndDemo_ThenIsIdempotent() => Initializer_SeedsReferenceDataAndDemo_ThenIsIdempotent_On(Engine.Sqlite);
+
+    internal static async Task Initializer_SeedsReferenceDataAndDemo_ThenIsIdempotent_On(Engine engine)
     {
-        await using var t = await TestDatabase.CreateAsync(migrate: false, new() { ["Demo:Password"] = "correct horse battery staple" });
+        await using var t = await TestDatabase.CreateAsync(migrate: false, new() { ["Demo:Password"] = "correct horse battery staple", ["Database:SeedDemoData"] = "true" }, engine);
         await using (var scope = t.Scope())
         {
             var accounts = await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync();
@@ -87,9 +91,11 @@ public class DatabaseTests
     }
 
     [Fact]
-    public async Task StartupCapital_OrdersAndComparesNumericallyOnSqlite()
+    public Task StartupCapital_OrdersAndComparesNumerically() => StartupCapital_OrdersAndComparesNumerically_On(Engine.Sqlite);
+
+    internal static async Task StartupCapital_OrdersAndComparesNumerically_On(Engine engine)
     {
-        await using var t = await TestDatabase.CreateAsync();
+        await using var t = await TestDatabase.CreateAsync(engine: engine);
         await using (var scope = t.Scope())
         {
             await scope.ServiceProvider.GetRequiredService<ReferenceDataSeeder>().SeedAsync();
@@ -115,9 +121,11 @@ public class DatabaseTests
     }
 
     [Fact]
-    public async Task CodeRegistry_NeverHandsOutTheSameBodyTwice()
+    public Task CodeRegistry_NeverHandsOutTheSameBodyTwice() => CodeRegistry_NeverHandsOutTheSameBodyTwice_On(Engine.Sqlite);
+
+    internal static async Task CodeRegistry_NeverHandsOutTheSameBodyTwice_On(Engine engine)
     {
-        await using var t = await TestDatabase.CreateAsync();
+        await using var t = await TestDatabase.CreateAsync(engine: engine);
         await using var scope = t.Scope();
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
         db.Offices.Add(new Portal.Domain.Offices.RegistrationOffice(DemoDataSeeder.CountyOfficeId, "县局", "County", "330726", null));
@@ -138,9 +146,11 @@ public class DatabaseTests
     }
 
     [Fact]
-    public async Task InstitutionVersions_SurviveARoundTrip()
+    public Task InstitutionVersions_SurviveARoundTrip() => InstitutionVersions_SurviveARoundTrip_On(Engine.Sqlite);
+
+    internal static async Task InstitutionVersions_SurviveARoundTrip_On(Engine engine)
     {
-        await using var t = await TestDatabase.CreateAsync();
+        await using var t = await TestDatabase.CreateAsync(engine: engine);
         Guid id;
         await using (var scope = t.Scope())
         {
@@ -210,4 +220,23 @@ public class DatabaseTests
         command.CommandText = $"PRAGMA {name};";
         return Convert.ToString(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture)!;
     }
+}
+
+/// <summary>The database tests that hold for every engine, on PostgreSQL (issue 15).</summary>
+public class DatabasePostgreSqlTests
+{
+    [PostgresFact]
+    public Task Migrations_ApplyToAnEmptyDatabase_AndLeaveNothingPending() => DatabaseTests.Migrations_ApplyToAnEmptyDatabase_AndLeaveNothingPending_On(Engine.PostgreSql);
+
+    [PostgresFact]
+    public Task StartupCapital_OrdersAndComparesNumerically() => DatabaseTests.StartupCapital_OrdersAndComparesNumerically_On(Engine.PostgreSql);
+
+    [PostgresFact]
+    public Task CodeRegistry_NeverHandsOutTheSameBodyTwice() => DatabaseTests.CodeRegistry_NeverHandsOutTheSameBodyTwice_On(Engine.PostgreSql);
+
+    [PostgresFact]
+    public Task InstitutionVersions_SurviveARoundTrip() => DatabaseTests.InstitutionVersions_SurviveARoundTrip_On(Engine.PostgreSql);
+
+    [PostgresFact]
+    public Task Initializer_SeedsReferenceDataAndDemo_ThenIsIdempotent() => DatabaseTests.Initializer_SeedsReferenceDataAndDemo_ThenIsIdempotent_On(Engine.PostgreSql);
 }

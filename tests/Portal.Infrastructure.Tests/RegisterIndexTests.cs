@@ -17,9 +17,9 @@ public class RegisterIndexTests
         LegalRepresentativeIdNumber = "330726198001010012", FundingSourceCode = "FULL", StartupCapital = 10m, Sponsor = "浦江县人民政府",
     };
 
-    private static async Task<TestDatabase> SeededAsync()
+    internal static async Task<TestDatabase> SeededAsync(Engine engine = Engine.Sqlite)
     {
-        var t = await TestDatabase.CreateAsync();
+        var t = await TestDatabase.CreateAsync(engine: engine);
         await using var scope = t.Scope();
         await scope.ServiceProvider.GetRequiredService<ReferenceDataSeeder>().SeedAsync();
         scope.ServiceProvider.GetRequiredService<PortalDbContext>().Offices.Add(new Portal.Domain.Offices.RegistrationOffice(DemoDataSeeder.CountyOfficeId, "县局", "County", "330726", null));
@@ -46,9 +46,11 @@ public class RegisterIndexTests
     }
 
     [Fact]
-    public async Task TheIndex_FollowsRegistrationsAndRenames_ForQueriesOfEveryLength()
+    public Task TheIndex_FollowsRegistrationsAndRenames_ForQueriesOfEveryLength() => TheIndex_FollowsRegistrationsAndRenames_ForQueriesOfEveryLength_On(Engine.Sqlite);
+
+    internal static async Task TheIndex_FollowsRegistrationsAndRenames_ForQueriesOfEveryLength_On(Engine engine)
     {
-        await using var t = await SeededAsync();
+        await using var t = await SeededAsync(engine);
         var school = await RegisterAsync(t, "浦江县实验小学", 1);
         await RegisterAsync(t, "浦江县中心卫生院", 2);
         await RegisterAsync(t, "浦江县图书馆", 3);
@@ -72,9 +74,11 @@ public class RegisterIndexTests
     }
 
     [Fact]
-    public async Task ARolledBackRegistration_NeverReachesTheIndex()
+    public Task ARolledBackRegistration_NeverReachesTheIndex() => ARolledBackRegistration_NeverReachesTheIndex_On(Engine.Sqlite);
+
+    internal static async Task ARolledBackRegistration_NeverReachesTheIndex_On(Engine engine)
     {
-        await using var t = await SeededAsync();
+        await using var t = await SeededAsync(engine);
         await using (var scope = t.Scope())
         {
             var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
@@ -96,9 +100,11 @@ public class RegisterIndexTests
     }
 
     [Fact]
-    public async Task Changes_AppearInTheFeed_WithTheItemsChanged_AndNoIdentityNumber()
+    public Task Changes_AppearInTheFeed_WithTheItemsChanged_AndNoIdentityNumber() => Changes_AppearInTheFeed_WithTheItemsChanged_AndNoIdentityNumber_On(Engine.Sqlite);
+
+    internal static async Task Changes_AppearInTheFeed_WithTheItemsChanged_AndNoIdentityNumber_On(Engine engine)
     {
-        await using var t = await SeededAsync();
+        await using var t = await SeededAsync(engine);
         var id = await RegisterAsync(t, "浦江县档案馆", 4);
         await using (var scope = t.Scope())
         {
@@ -181,4 +187,17 @@ public class RegisterIndexTests
         Assert.True(SearchText.IsGrammable("学校"));
         Assert.False(SearchText.IsGrammable("（一"));
     }
+}
+
+/// <summary>The same search and feed contract on PostgreSQL (issue 15): the same fixtures, the same answers.</summary>
+public class RegisterIndexPostgreSqlTests
+{
+    [PostgresFact]
+    public Task TheIndex_FollowsRegistrationsAndRenames_ForQueriesOfEveryLength() => RegisterIndexTests.TheIndex_FollowsRegistrationsAndRenames_ForQueriesOfEveryLength_On(Engine.PostgreSql);
+
+    [PostgresFact]
+    public Task ARolledBackRegistration_NeverReachesTheIndex() => RegisterIndexTests.ARolledBackRegistration_NeverReachesTheIndex_On(Engine.PostgreSql);
+
+    [PostgresFact]
+    public Task Changes_AppearInTheFeed_WithTheItemsChanged_AndNoIdentityNumber() => RegisterIndexTests.Changes_AppearInTheFeed_WithTheItemsChanged_AndNoIdentityNumber_On(Engine.PostgreSql);
 }

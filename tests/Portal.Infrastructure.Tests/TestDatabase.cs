@@ -10,15 +10,23 @@ using Portal.Infrastructure.Identity;
 
 namespace Portal.Infrastructure.Tests;
 
-/// <summary>A real SQLite file in a temporary folder with the infrastructure services wired as in the app.</summary>
+/// <summary>
+/// A real database with the infrastructure services wired as in the app: a SQLite file in a temporary
+/// folder, or a fresh PostgreSQL database cloned from the migrated template (<see cref="PostgresTestServer"/>).
+/// </summary>
 public sealed class TestDatabase : IAsyncDisposable
 {
-    private TestDatabase(string folder, ServiceProvider services, FakeTimeProvider clock)
+    private readonly string? _postgresDatabase;
+
+    private TestDatabase(string folder, ServiceProvider services, FakeTimeProvider clock, string? postgresDatabase)
     {
         Folder = folder;
         Services = services;
         Clock = clock;
+        _postgresDatabase = postgresDatabase;
     }
+
+    public Engine Engine => _postgresDatabase is null ? Engine.Sqlite : Engine.PostgreSql;
 
     public string Folder { get; }
 
@@ -28,7 +36,7 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public string DatabasePath => Path.Combine(Folder, "portal.db");
 
-    public static async Task<TestDatabase> CreateAsync(bool migrate = true, Dictionary<string, string?>? settings = null)
+    public static async Task<TestDatabase> CreateAsync(bool migrate = true, Dictionary<string, string?>? settings = null, Engine engine = Engine.Sqlite)
     {
         var folder = Path.Combine(Path.GetTempPath(), "portal-infra-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
@@ -43,8 +51,35 @@ public sealed class TestDatabase : IAsyncDisposable
             config[kv.Key] = kv.Value;
         }
 
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(config).Build();
+        string? postgres = null;
+        if (engine == Engine.PostgreSql)
+        {
+            config["Database:Provider"] = "PostgreSql";
+            postgres = await PostgresTestServer.CreateDatabaseAsync(async connection =>
+            {
+                await using var template = Build(new Dictionary<string, string?>(config) { ["ConnectionStrings:Portal"] = connection }, new FakeTimeProvider());
+                using var scope = template.CreateScope();
+                await scope.ServiceProvider.GetRequiredService<PortalDbContext>().Database.MigrateAsync();
+            });
+            config["ConnectionStrings:Portal"] = PostgresTestServer.ConnectionString(postgres);
+            migrate = false; // cloned from the migrated template
+        }
+
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 1, 0, 0, TimeSpan.Zero));
+        var provider = Build(config, clock);
+        var db = new TestDatabase(folder, provider, clock, postgres);
+        if (migrate)
+        {
+            using var scope = provider.CreateScope();
+            await scope.ServiceProvider.GetRequiredService<PortalDbContext>().Database.MigrateAsync();
+        }
+
+        return db;
+    }
+
+    private static ServiceProvider Build(Dictionary<string, string?> config, FakeTimeProvider clock)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(config).Build();
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(configuration);
         services.AddSingleton<TimeProvider>(clock);
@@ -62,15 +97,7 @@ public sealed class TestDatabase : IAsyncDisposable
             .AddEntityFrameworkStores<PortalDbContext>()
             .AddDefaultTokenProviders()
             .AddPasswordValidator<CommonPasswordValidator>();
-        var provider = services.BuildServiceProvider();
-        var db = new TestDatabase(folder, provider, clock);
-        if (migrate)
-        {
-            using var scope = provider.CreateScope();
-            await scope.ServiceProvider.GetRequiredService<PortalDbContext>().Database.MigrateAsync();
-        }
-
-        return db;
+        return services.BuildServiceProvider();
     }
 
     public AsyncServiceScope Scope() => Services.CreateAsyncScope();
@@ -79,6 +106,11 @@ public sealed class TestDatabase : IAsyncDisposable
     {
         await Services.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (_postgresDatabase is not null)
+        {
+            await PostgresTestServer.DropDatabaseAsync(_postgresDatabase);
+        }
+
         try
         {
             Directory.Delete(Folder, recursive: true);

@@ -4,6 +4,7 @@ public enum DatabaseProvider
 {
     Sqlite,
     SqlServer,
+    PostgreSql,
 }
 
 /// <summary>Section "Database".</summary>
@@ -11,10 +12,10 @@ public sealed class DatabaseOptions
 {
     public const string Section = "Database";
 
-    /// <summary>"Sqlite" (embedded, default) or "SqlServer". Anything else stops start-up.</summary>
+    /// <summary>"Sqlite" (embedded, default), "PostgreSql" or "SqlServer". Anything else stops start-up.</summary>
     public string Provider { get; set; } = nameof(DatabaseProvider.Sqlite);
 
-    /// <summary>Apply migrations at start. Defaults to true for the embedded database, false for SQL Server (apply the reviewed script).</summary>
+    /// <summary>Apply migrations at start. Defaults to true for the embedded database, false for the server databases (apply the reviewed script).</summary>
     public bool? MigrateOnStartup { get; set; }
 
     /// <summary>Seed the demo offices, institutions and accounts into an empty database. Defaults to true for the embedded database.</summary>
@@ -24,7 +25,7 @@ public sealed class DatabaseOptions
         Enum.TryParse<DatabaseProvider>(Provider, ignoreCase: true, out var p) && Enum.IsDefined(p)
             ? p
             : throw new StartupConfigurationException(
-                $"Database:Provider is '{Provider}'; set it to 'Sqlite' (embedded) or 'SqlServer'.");
+                $"Database:Provider is '{Provider}'; set it to 'Sqlite' (embedded), 'PostgreSql' or 'SqlServer'.");
 
     public bool ShouldMigrate => MigrateOnStartup ?? ParsedProvider == DatabaseProvider.Sqlite;
 

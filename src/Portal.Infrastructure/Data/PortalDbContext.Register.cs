@@ -25,7 +25,7 @@ public partial class PortalDbContext
     public DbSet<FeedEvent> FeedEvents => Set<FeedEvent>();
 
     /// <summary>Set by tests and tools that need the feed's clock; the feed otherwise stamps UTC now.</summary>
-    public TimeProvider Clock { get; set; } = TimeProvider.System;
+    public TimeProvider Clock { get; set; } = MicrosecondClock.Instance;
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
         SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
@@ -79,17 +79,7 @@ public partial class PortalDbContext
         }
     }
 
-    private async Task<long> ReserveAsync(string key, int count, CancellationToken ct)
-    {
-        var updated = await Counters.Where(c => c.Key == key).ExecuteUpdateAsync(s => s.SetProperty(c => c.Value, c => c.Value + count), ct);
-        if (updated == 0)
-        {
-            await Database.ExecuteSqlAsync($"INSERT INTO Counters (\"Key\", \"Value\") VALUES ({key}, {(long)count})", ct);
-            return count;
-        }
-
-        return await Counters.AsNoTracking().Where(c => c.Key == key).Select(c => c.Value).SingleAsync(ct);
-    }
+    private Task<long> ReserveAsync(string key, int count, CancellationToken ct) => NumberSequence.AddAsync(this, key, count, ct);
 
     /// <summary>Numbers and links audit entries inside the writing transaction (the counter row serialises writers, so the previous hash is final).</summary>
     private async Task ChainAsync(List<Portal.Infrastructure.Audit.AuditEntry> entries, CancellationToken ct)

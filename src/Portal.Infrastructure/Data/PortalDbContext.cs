@@ -90,5 +90,18 @@ public partial class PortalDbContext(DbContextOptions<PortalDbContext> options, 
         // because SQLite stores decimal as text and can neither compare nor order it correctly.
         configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(32);
         configurationBuilder.Properties<decimal>().HaveConversion<HundredthsConverter>();
+        if (Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL")
+        {
+            // As on the other engines: times are stored as written (UTC by convention, no zone
+            // conversion), and text compares and orders by code point (the "C" collation), which is
+            // what SQLite's binary ordering does, so both engines list names in the same order.
+            configurationBuilder.Properties<DateTime>().HaveColumnType("timestamp without time zone").HaveConversion<UtcTimestampConverter>();
+            configurationBuilder.Properties<string>().UseCollation("C");
+        }
     }
 }
+
+/// <summary>PostgreSQL's "timestamp without time zone" takes no DateTimeKind: written as given, read back as UTC (which every stored time is).</summary>
+public sealed class UtcTimestampConverter() : Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<DateTime, DateTime>(
+    v => DateTime.SpecifyKind(v, DateTimeKind.Unspecified),
+    v => DateTime.SpecifyKind(v, DateTimeKind.Utc));

@@ -20,7 +20,7 @@ public sealed record RegisterResult(IReadOnlyList<RegisterHit> Hits, int Total, 
 /// answered by walking the name index instead, which is fast precisely because matches are dense;
 /// its total is then shown as "more than …".
 /// </summary>
-public sealed class RegisterSearch(PortalDbContext db)
+public sealed partial class RegisterSearch(PortalDbContext db)
 {
     public const int ExactLimit = 5000;
 
@@ -31,6 +31,11 @@ public sealed class RegisterSearch(PortalDbContext db)
         if (term.Length == 0)
         {
             return new RegisterResult([], 0, false);
+        }
+
+        if (db.Database.IsNpgsql())
+        {
+            return await SearchPostgreSqlAsync(query, term, ct);
         }
 
         if (!db.Database.IsSqlite())
@@ -115,6 +120,11 @@ public sealed class RegisterSearch(PortalDbContext db)
             q = q.Where(i => EF.Functions.Contains(EF.Property<string>(i, PortalDbContext.SearchGramsColumn), condition));
         }
 
+        return await PageAsync(Filter(q, query), query, term, null, ct);
+    }
+
+    private static IQueryable<Institution> Filter(IQueryable<Institution> q, RegisterQuery query)
+    {
         if (query.Status is { } st)
         {
             q = q.Where(i => i.Status == st);
@@ -133,11 +143,18 @@ public sealed class RegisterSearch(PortalDbContext db)
 
         if (!string.IsNullOrWhiteSpace(query.FundingSource))
         {
-            q = q.Where(i => i.Current.FundingSourceCode == query.FundingSource);
+            var funding = query.FundingSource.Trim();
+            q = q.Where(i => i.Current.FundingSourceCode == funding);
         }
 
-        var total = await q.CountAsync(ct);
-        var rows = await q.OrderBy(i => i.Current.Name == term ? 0 : i.Current.Name.StartsWith(term) ? 1 : i.Current.Name.Contains(term) ? 2 : 3).ThenBy(i => i.Current.Name)
+        return q;
+    }
+
+    /// <summary>One page by relevance (exact name, name beginning with the query, name containing it, former names only), then name.</summary>
+    private static async Task<RegisterResult> PageAsync(IQueryable<Institution> q, RegisterQuery query, string term, int? knownTotal, CancellationToken ct)
+    {
+        var total = knownTotal ?? await q.CountAsync(ct);
+        var rows = await q.OrderBy(i => i.Current.Name == term ? 0 : i.Current.Name.StartsWith(term) ? 1 : i.Current.Name.Contains(term) || (i.Current.SecondName ?? "").Contains(term) ? 2 : 3).ThenBy(i => i.Current.Name).ThenBy(i => i.Code)
             .Skip((query.Page - 1) * query.PageSize).Take(query.PageSize)
             .Select(i => new { i.Id, i.Code, i.Current.Name, i.Current.SecondName, i.Status, i.Current.Domicile, i.OfficeId, Names = EF.Property<string>(i, PortalDbContext.SearchNamesColumn) })
             .ToListAsync(ct);

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.SqlClient;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 using Portal.Infrastructure.Data;
@@ -63,7 +64,7 @@ public sealed class DatabaseInitializer(
 
     private async Task EnsureReachableAsync(DatabaseOptions o, CancellationToken ct)
     {
-        if (o.ParsedProvider != DatabaseProvider.SqlServer)
+        if (o.ParsedProvider == DatabaseProvider.Sqlite)
         {
             return;
         }
@@ -73,17 +74,21 @@ public sealed class DatabaseInitializer(
         bool reachable;
         try
         {
-            reachable = await db.Database.CanConnectAsync(timeout.Token);
+            reachable = await db.Database.CanConnectAsync(timeout.Token)
+                // A PostgreSQL server without the database yet: migrating creates it.
+                || (o.ShouldMigrate && o.ParsedProvider == DatabaseProvider.PostgreSql
+                    && !await db.GetService<Microsoft.EntityFrameworkCore.Storage.IRelationalDatabaseCreator>().ExistsAsync(timeout.Token));
         }
-        catch (Exception ex) when (ex is OperationCanceledException or SqlException or InvalidOperationException or ArgumentException)
+        catch (Exception ex) when (ex is OperationCanceledException or SqlException or Npgsql.NpgsqlException or InvalidOperationException or ArgumentException)
         {
             reachable = false;
         }
 
         if (!reachable)
         {
+            var engine = o.ParsedProvider == DatabaseProvider.SqlServer ? "SQL Server" : "PostgreSQL";
             throw new StartupConfigurationException(
-                "Cannot reach the SQL Server database: check ConnectionStrings:Portal (or set Database:Provider to Sqlite for the embedded database).");
+                $"Cannot reach the {engine} database: check ConnectionStrings:Portal (or set Database:Provider to Sqlite for the embedded database).");
         }
     }
 }

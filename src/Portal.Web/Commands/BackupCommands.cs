@@ -64,7 +64,9 @@ public static class BackupCommands
         var paths = app.Services.GetRequiredService<Portal.Infrastructure.RepositoryPaths>();
         if (!string.Equals(configuration["Database:Provider"] ?? "Sqlite", "Sqlite", StringComparison.OrdinalIgnoreCase))
         {
-            Console.Error.WriteLine("Backups here are of the embedded database; for a server database use its own tools (README, Backups).");
+            Console.Error.WriteLine(string.Equals(configuration["Database:Provider"], "PostgreSql", StringComparison.OrdinalIgnoreCase)
+                ? "These commands back up the embedded database. For PostgreSQL run: pg_dump --format=custom --file=portal.dump <database>; check it with pg_restore --list portal.dump; restore with pg_restore --clean --if-exists --dbname=<database> portal.dump (README, Backups). Keys come from configuration there."
+                : "These commands back up the embedded database. For SQL Server use BACKUP DATABASE … WITH CHECKSUM and RESTORE VERIFYONLY (README, Backups).");
             return 2;
         }
 
