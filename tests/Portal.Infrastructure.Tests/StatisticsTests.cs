@@ -112,9 +112,11 @@ public class StatisticsTests
     }
 
     [Fact]
-    public async Task TheFigures_MatchTheHandCount_AcrossTheYearBoundary_AndTheParentSumsItsChildren()
+    public Task TheFigures_MatchTheHandCount_AcrossTheYearBoundary_AndTheParentSumsItsChildren() => TheFigures_MatchTheHandCount_AcrossTheYearBoundary_AndTheParentSumsItsChildren_On(Engine.Sqlite);
+
+    internal static async Task TheFigures_MatchTheHandCount_AcrossTheYearBoundary_AndTheParentSumsItsChildren_On(Engine engine)
     {
-        await using var t = await TestDatabase.CreateAsync();
+        await using var t = await TestDatabase.CreateAsync(engine: engine);
         await using (var scope = t.Scope())
         {
             await scope.ServiceProvider.GetRequiredService<ReferenceDataSeeder>().SeedAsync();
@@ -232,4 +234,11 @@ public class StatisticsTests
             Assert.Equal(["C-3", "C-4"], (await stats.RecordsAsync(Metric.ChangeApproved, County, Period, 30)).Select(r => r.Reference));
         }
     }
+}
+
+/// <summary>The hand-counted statistics fixture on PostgreSQL.</summary>
+public class StatisticsPostgreSqlTests
+{
+    [PostgresFact]
+    public Task TheFigures_MatchTheHandCount_AcrossTheYearBoundary_AndTheParentSumsItsChildren() => StatisticsTests.TheFigures_MatchTheHandCount_AcrossTheYearBoundary_AndTheParentSumsItsChildren_On(Engine.PostgreSql);
 }

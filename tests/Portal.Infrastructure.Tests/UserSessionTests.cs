@@ -8,9 +8,11 @@ namespace Portal.Infrastructure.Tests;
 public class UserSessionTests
 {
     [Fact]
-    public async Task Purge_DropsEndedAndOverAgeSessions_AndKeepsTheLiveOnes()
+    public Task Purge_DropsEndedAndOverAgeSessions_AndKeepsTheLiveOnes() => Purge_DropsEndedAndOverAgeSessions_AndKeepsTheLiveOnes_On(Engine.Sqlite);
+
+    internal static async Task Purge_DropsEndedAndOverAgeSessions_AndKeepsTheLiveOnes_On(Engine engine)
     {
-        await using var t = await TestDatabase.CreateAsync();
+        await using var t = await TestDatabase.CreateAsync(engine: engine);
         await using var scope = t.Scope();
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
         var now = new DateTime(2026, 11, 30, 12, 0, 0, DateTimeKind.Utc);
@@ -32,9 +34,11 @@ public class UserSessionTests
     }
 
     [Fact]
-    public async Task EndingTheOthers_KeepsTheCurrentSession()
+    public Task EndingTheOthers_KeepsTheCurrentSession() => EndingTheOthers_KeepsTheCurrentSession_On(Engine.Sqlite);
+
+    internal static async Task EndingTheOthers_KeepsTheCurrentSession_On(Engine engine)
     {
-        await using var t = await TestDatabase.CreateAsync();
+        await using var t = await TestDatabase.CreateAsync(engine: engine);
         await using var scope = t.Scope();
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
         var now = new DateTime(2026, 11, 30, 12, 0, 0, DateTimeKind.Utc);
@@ -46,4 +50,14 @@ public class UserSessionTests
         Assert.False(await UserSessions.IsOpenAsync(db, phone, "u1", now));
         Assert.True(await UserSessions.IsOpenAsync(db, other, "u2", now));
     }
+}
+
+/// <summary>Server-side sessions on PostgreSQL.</summary>
+public class UserSessionPostgreSqlTests
+{
+    [PostgresFact]
+    public Task Purge_DropsEndedAndOverAgeSessions_AndKeepsTheLiveOnes() => UserSessionTests.Purge_DropsEndedAndOverAgeSessions_AndKeepsTheLiveOnes_On(Engine.PostgreSql);
+
+    [PostgresFact]
+    public Task EndingTheOthers_KeepsTheCurrentSession() => UserSessionTests.EndingTheOthers_KeepsTheCurrentSession_On(Engine.PostgreSql);
 }
