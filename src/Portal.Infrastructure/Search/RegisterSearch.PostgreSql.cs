@@ -61,6 +61,7 @@ public sealed partial class RegisterSearch
         return new RegisterResult(hits, ExactLimit, true);
     }
 
+    /// <summary>The hits of one page of institutions, with the former name that matched where neither current name did.</summary>
     private static async Task<List<RegisterHit>> HitsAsync(IQueryable<Institution> page, string term, CancellationToken ct)
     {
         var rows = await page

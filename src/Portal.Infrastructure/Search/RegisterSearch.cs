@@ -154,11 +154,9 @@ public sealed partial class RegisterSearch(PortalDbContext db)
     private static async Task<RegisterResult> PageAsync(IQueryable<Institution> q, RegisterQuery query, string term, int? knownTotal, CancellationToken ct)
     {
         var total = knownTotal ?? await q.CountAsync(ct);
-        var rows = await q.OrderBy(i => i.Current.Name == term ? 0 : i.Current.Name.StartsWith(term) ? 1 : i.Current.Name.Contains(term) || (i.Current.SecondName ?? "").Contains(term) ? 2 : 3).ThenBy(i => i.Current.Name).ThenBy(i => i.Code)
-            .Skip((query.Page - 1) * query.PageSize).Take(query.PageSize)
-            .Select(i => new { i.Id, i.Code, i.Current.Name, i.Current.SecondName, i.Status, i.Current.Domicile, i.OfficeId, Names = EF.Property<string>(i, PortalDbContext.SearchNamesColumn) })
-            .ToListAsync(ct);
-        return new RegisterResult(rows.Select(r => new RegisterHit(r.Id, r.Code, r.Name, r.SecondName, r.Status, r.Domicile, r.OfficeId, FormerName(term, r.Name, r.SecondName, r.Names))).ToList(), total, false);
+        var page = q.OrderBy(i => i.Current.Name == term ? 0 : i.Current.Name.StartsWith(term) ? 1 : i.Current.Name.Contains(term) || (i.Current.SecondName ?? "").Contains(term) ? 2 : 3).ThenBy(i => i.Current.Name).ThenBy(i => i.Code)
+            .Skip((query.Page - 1) * query.PageSize).Take(query.PageSize);
+        return new RegisterResult(await HitsAsync(page, term, ct), total, false);
     }
 
     private static bool? _fullText;
