@@ -1,7 +1,11 @@
 #!/usr/bin/env bash
 # The web pages as users meet them, measured from outside the process with wrk, on a generated register.
 #
-#   scripts/bench-web.sh [--count N] [--duration S] [--connections C] [--db PATH] [--port P]
+#   scripts/bench-web.sh [--count N] [--duration S] [--connections C] [--db PATH] [--port P] [--provider PostgreSql]
+#
+# With --provider PostgreSql the register is the database portal_bench_N on the server in PORTAL_BENCH_POSTGRES
+# or PORTAL_TEST_POSTGRES (a connection string without a database; scripts/postgres-cluster.sh start prints one),
+# kept for later runs like the SQLite file; samples are read with psql.
 #
 # 1. makes (or reuses) a register of N institutions (default 1,000,000) with its certificate history;
 # 2. starts the portal in Release as a separate process, in Production behind a "proxy" (wrk sends the
@@ -11,11 +15,11 @@
 # 4. the verify page against /health/live, alternated three times, medians and their ratio;
 # 5. table 2: the same while the open-data export and the annual-report job run (both forced to start
 #    during the table), and each page's slow-down against table 1.
-# Rate limits are raised for the run (one address sends everything). Needs apt-get for wrk and sqlite3.
+# Rate limits are raised for the run (one address sends everything). Needs apt-get for wrk and sqlite3 (psql for PostgreSQL).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-COUNT=1000000 DURATION=10 CONNECTIONS=64 DB="" PORT=5180
+COUNT=1000000 DURATION=10 CONNECTIONS=64 DB="" PORT=5180 PROVIDER=Sqlite
 while [ $# -gt 0 ]; do
   case "$1" in
     --count) COUNT=$2; shift 2 ;;
@@ -23,6 +27,7 @@ while [ $# -gt 0 ]; do
     --connections) CONNECTIONS=$2; shift 2 ;;
     --db) DB=$2; shift 2 ;;
     --port) PORT=$2; shift 2 ;;
+    --provider) PROVIDER=$2; shift 2 ;;
     *) echo "unknown option $1"; exit 2 ;;
   esac
 done
@@ -39,22 +44,45 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 dotnet build -c Release src/Portal.Web -nologo -v q >/dev/null
 DLL=src/Portal.Web/bin/Release/net10.0/Portal.Web.dll
 
-DIR=$(dirname "${DB:-/tmp/portal-bench-$COUNT/portal.db}")
-DB=${DB:-$DIR/portal.db}
-mkdir -p "$DIR"
-SETTINGS=("--ConnectionStrings:Portal=Data Source=$DB" "--CertificateSigning:KeyDirectory=$DIR/keys" "--Portal:PublicBaseUrl=https://portal.bench"
-  "--Logging:LogLevel:Default=Warning" "--Logging:LogLevel:Portal=Information")
+if [ "$PROVIDER" = PostgreSql ]; then
+  SERVER=${PORTAL_BENCH_POSTGRES:-${PORTAL_TEST_POSTGRES:?set PORTAL_BENCH_POSTGRES (or PORTAL_TEST_POSTGRES) to a PostgreSQL connection string without a database}}
+  pg() { # key of the connection string -> value
+    tr ';' '\n' <<< "$SERVER" | awk -F= -v k="$1" 'tolower($1) == tolower(k) {print substr($0, length($1) + 2)}'
+  }
+  export PGHOST=$(pg Host) PGPORT=$(pg Port) PGUSER=$(pg Username) PGPASSWORD=$(pg Password)
+  PGDATABASE=portal_bench_$COUNT; export PGDATABASE
+  DIR=/tmp/portal-bench-pg-$COUNT
+  mkdir -p "$DIR"
+  SETTINGS=("--Database:Provider=PostgreSql" "--ConnectionStrings:Portal=$SERVER;Database=$PGDATABASE" "--CertificateSigning:KeyDirectory=$DIR/keys"
+    "--Portal:PublicBaseUrl=https://portal.bench" "--Logging:LogLevel:Default=Warning" "--Logging:LogLevel:Portal=Information")
+  sql() { psql -qAt -c "$1"; }
+  exists() { [ "$(psql -d postgres -qAt -c "SELECT 1 FROM pg_database WHERE datname = '$PGDATABASE'")" = 1 ] && [ -f "$DIR/generated" ]; }
+  GENERATE_EXTRA=("--Database:MigrateOnStartup=true" "--Database:SeedDemoData=true")
+else
+  DIR=$(dirname "${DB:-/tmp/portal-bench-$COUNT/portal.db}")
+  DB=${DB:-$DIR/portal.db}
+  mkdir -p "$DIR"
+  SETTINGS=("--ConnectionStrings:Portal=Data Source=$DB" "--CertificateSigning:KeyDirectory=$DIR/keys" "--Portal:PublicBaseUrl=https://portal.bench"
+    "--Logging:LogLevel:Default=Warning" "--Logging:LogLevel:Portal=Information")
+  sql() { sqlite3 "$DB" "$1"; }
+  exists() { [ -f "$DB" ]; }
+  GENERATE_EXTRA=()
+fi
 
-if [ ! -f "$DB" ]; then
+if ! exists; then
   echo "Generating a register of $COUNT institutions into $DB …"
   start=$(date +%s)
-  dotnet "$DLL" generate-register --count "$COUNT" --environment=Development "${SETTINGS[@]}" | grep -E "Wrote|…" | tail -3
+  if [ "$PROVIDER" = PostgreSql ]; then
+    psql -d postgres -qAt -c "DROP DATABASE IF EXISTS $PGDATABASE" -c "CREATE DATABASE $PGDATABASE"
+  fi
+  dotnet "$DLL" generate-register --count "$COUNT" --environment=Development "${SETTINGS[@]}" "${GENERATE_EXTRA[@]}" | grep -E "Wrote|…" | tail -3
   echo "  (generate-register took $(( $(date +%s) - start )) s)"
+  touch "$DIR/generated"
 fi
 
 # Samples: 1,000 certificate tokens and 20,000 codes at random (profiles are output-cached: most requests must miss), a mix of common 2–6 character queries.
-sqlite3 "$DB" "SELECT '/v/' || Token FROM Certificates ORDER BY random() LIMIT 1000" > "$DIR/verify.txt"
-sqlite3 "$DB" "SELECT Code FROM Institutions ORDER BY random() LIMIT 20000" > "$DIR/codes.txt"
+sql "SELECT '/v/' || \"Token\" FROM \"Certificates\" ORDER BY random() LIMIT 1000" > "$DIR/verify.txt"
+sql "SELECT \"Code\" FROM \"Institutions\" ORDER BY random() LIMIT 20000" > "$DIR/codes.txt"
 sed 's|^|/register/|' "$DIR/codes.txt" > "$DIR/profile.txt"
 sed 's|^|/api/v1/institutions/|' "$DIR/codes.txt" > "$DIR/api.txt"
 for q in 卫生 小学 中学 文化 医院 卫生院 幼儿园 文化站 中心小学 初级中学 便民服务 农业技术 卫生服务中心 义乌市 东阳市; do
@@ -73,7 +101,7 @@ PID=""
 stop_portal() { if [ -n "$PID" ]; then kill "$PID" 2>/dev/null || true; wait "$PID" 2>/dev/null || true; PID=""; fi; }
 trap stop_portal EXIT
 start_portal() { # extra settings…
-  dotnet "$DLL" --urls "http://127.0.0.1:$PORT" --environment=Production "${SETTINGS[@]}" --Portal:KnownProxies:0=127.0.0.1 \
+  dotnet "$DLL" --urls "http://127.0.0.1:$PORT" --environment=Production "${SETTINGS[@]}" --ForwardedHeaders:KnownProxies:0=127.0.0.1 \
     --RateLimits:VerifyPerMinute=100000000 --RateLimits:PublicPerMinute=100000000 --RateLimits:ApiPerFiveMinutes=100000000 "$@" > "$DIR/portal.log" 2>&1 &
   PID=$!
   for _ in $(seq 1 300); do
@@ -124,7 +152,7 @@ table() { # title
   done
 }
 
-echo "Register: $(sqlite3 "$DB" "SELECT count(*) FROM Institutions") institutions, $(sqlite3 "$DB" "SELECT count(*) FROM Certificates") certificates; $(nproc) cores; wrk $(wrk -v 2>&1 | head -1 | cut -d' ' -f2)"
+echo "Register ($PROVIDER): $(sql 'SELECT count(*) FROM "Institutions"') institutions, $(sql 'SELECT count(*) FROM "Certificates"') certificates; $(nproc) cores; wrk $(wrk -v 2>&1 | head -1 | cut -d' ' -f2)"
 start_portal
 echo "Waiting for start-up work to settle …"; settle
 table "Table 1: after start-up has settled (${DURATION} s per page)"
@@ -151,9 +179,15 @@ stop_portal
 # Table 2: today's open-data file removed and both daily jobs moved to the next minute, so they run during it.
 today=$(TZ=Asia/Shanghai date +%Y-%m-%d)
 # (Today's file becomes yesterday's: the register still has open data, and today's is due at $at.)
-sqlite3 "$DB" "DELETE FROM OpenDataChunks WHERE FileId IN (SELECT Id FROM OpenDataFiles WHERE Day < '$today');
-  DELETE FROM OpenDataFiles WHERE Day < '$today'; UPDATE OpenDataFiles SET Day = date(Day, '-1 day');
-  DELETE FROM AbnormalList; UPDATE JobLeases SET LeaseUntilUtc = '0001-01-01 00:00:00';"
+if [ "$PROVIDER" = PostgreSql ]; then
+  sql "DELETE FROM \"OpenDataChunks\" WHERE \"FileId\" IN (SELECT \"Id\" FROM \"OpenDataFiles\" WHERE \"Day\" < '$today');
+    DELETE FROM \"OpenDataFiles\" WHERE \"Day\" < '$today'; UPDATE \"OpenDataFiles\" SET \"Day\" = \"Day\" - 1;
+    DELETE FROM \"AbnormalList\"; UPDATE \"JobLeases\" SET \"LeaseUntilUtc\" = '0001-01-01 00:00:00';"
+else
+  sqlite3 "$DB" "DELETE FROM OpenDataChunks WHERE FileId IN (SELECT Id FROM OpenDataFiles WHERE Day < '$today');
+    DELETE FROM OpenDataFiles WHERE Day < '$today'; UPDATE OpenDataFiles SET Day = date(Day, '-1 day');
+    DELETE FROM AbnormalList; UPDATE JobLeases SET LeaseUntilUtc = '0001-01-01 00:00:00';"
+fi
 at=$(TZ=Asia/Shanghai date -d '+2 minutes' +%H:%M)
 start_portal "--Jobs:open-data-export:At=$at" "--Jobs:report-cycle:At=$at" --Registry:PublishAbnormalList=true
 echo; echo "Warming up, then waiting for the jobs to start at $at (China time) …"

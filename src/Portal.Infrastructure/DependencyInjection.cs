@@ -49,6 +49,7 @@ public static class DependencyInjection
         services.AddScoped<ICertificateIssuance>(sp => sp.GetRequiredService<CertificateIssuer>());
         services.AddScoped<CodeRegistry>();
         services.AddScoped<Search.RegisterSearch>();
+        services.AddSingleton<Search.DenseTerms>();
         services.AddScoped<Statistics.OfficeStatistics>();
         services.AddScoped<Import.RegisterImport>();
         services.AddScoped<CalendarStore>();
@@ -67,6 +68,7 @@ public static class DependencyInjection
             services.AddSingleton<IEmailTransport, SmtpTransport>();
         }
 
+        services.AddSingleton<Observability.PortalMetrics>();
         services.AddSingleton<OutboxDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
         return services;

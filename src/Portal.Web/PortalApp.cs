@@ -48,6 +48,8 @@ public static class PortalApp
         });
         PublicAddress.Add(builder);
         ReverseProxy.Add(builder);
+        ServerLogging.Add(builder);
+        Metrics.Add(builder);
         builder.Services.AddPortalInfrastructure(builder.Configuration, paths);
         OidcServer.Add(builder.Services, builder.Configuration, paths, builder.Configuration["Portal:PublicBaseUrl"] ?? new PortalOptions().PublicBaseUrl);
         ConfigureServices(builder);
@@ -262,12 +264,14 @@ public static class PortalApp
         services.AddSingleton<Features.Shared.PageShell>();
         services.AddHostedService<Features.Home.PublicFiguresRefresher>();
 
-        services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: ["ready"]);
+        services.AddHealthChecks()
+            .AddCheck<DatabaseReadyCheck>("database", tags: ["ready"])
+            .AddCheck<SigningKeysReadyCheck>("signing-keys", tags: ["ready"]);
     }
 
     private static void ConfigurePipeline(WebApplication app)
     {
-        app.UseForwardedHeaders(); // only from Portal:KnownProxies (ReverseProxy)
+        app.UseForwardedHeaders(); // only from ForwardedHeaders:KnownProxies / KnownNetworks (ReverseProxy)
         app.UseExceptionHandler("/error");
         if (!app.Environment.IsDevelopment())
         {
@@ -288,6 +292,7 @@ public static class PortalApp
         app.UseRouting();
         app.UsePortalAuthentication(); // UseAuthentication, with the OpenID Connect server's request handler on its own paths only
         app.UseAuthorization();
+        app.UseMetrics(); // /metrics: allowed networks and administrators only
         app.UseRateLimiter();
         app.UseOutputCache(); // after localization and sign-in: only anonymous pages are cached, per language
 
@@ -296,6 +301,7 @@ public static class PortalApp
         app.MapHealthChecks("/health/ready", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions
         {
             Predicate = c => c.Tags.Contains("ready"),
+            ResponseWriter = ReadyResponse.WriteAsync,
         }).AllowAnonymous();
         Features.Verify.VerifyPage.Map(app); // the busiest page, outside MVC (VerifyPage)
         app.MapControllers();

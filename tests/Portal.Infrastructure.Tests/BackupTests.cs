@@ -11,6 +11,8 @@ using Portal.Infrastructure.Seeding;
 
 namespace Portal.Infrastructure.Tests;
 
+#if !POSTGRES_SUITE // backups of the embedded database; on PostgreSQL the commands refuse and name pg_dump (CommandLineTests)
+
 public class BackupTests
 {
     private static RegisteredItems Items(string name) => new()
@@ -104,3 +106,4 @@ public class BackupTests
         await Assert.ThrowsAsync<InvalidOperationException>(() => DatabaseBackup.RestoreAsync(folder, Path.Combine(t.Folder, "again.db"), null, force: false));
     }
 }
+#endif

@@ -13,7 +13,7 @@ namespace Portal.Infrastructure.Tests;
 public class DatabaseTests
 {
     [Fact]
-    public Task Migrations_ApplyToAnEmptyDatabase_AndLeaveNothingPending() => Migrations_ApplyToAnEmptyDatabase_AndLeaveNothingPending_On(Engine.Sqlite);
+    public Task Migrations_ApplyToAnEmptyDatabase_AndLeaveNothingPending() => Migrations_ApplyToAnEmptyDatabase_AndLeaveNothingPending_On(TestSuite.Engine);
 
     internal static async Task Migrations_ApplyToAnEmptyDatabase_AndLeaveNothingPending_On(Engine engine)
     {
@@ -25,6 +25,7 @@ public class DatabaseTests
         Assert.False(db.Database.HasPendingModelChanges());
     }
 
+#if !POSTGRES_SUITE // SQLite pragmas
     [Fact]
     public async Task Sqlite_RunsInWalModeWithFullSynchronous()
     {
@@ -36,9 +37,10 @@ public class DatabaseTests
         Assert.Equal("wal", Pragma(connection, "journal_mode"));
         Assert.Equal("2", Pragma(connection, "synchronous")); // 2 = FULL
     }
+#endif
 
     [Fact]
-    public Task Initializer_SeedsReferenceDataAndDemo_ThenIsIdempotent() => Initializer_SeedsReferenceDataAndDemo_ThenIsIdempotent_On(Engine.Sqlite);
+    public Task Initializer_SeedsReferenceDataAndDemo_ThenIsIdempotent() => Initializer_SeedsReferenceDataAndDemo_ThenIsIdempotent_On(TestSuite.Engine);
 
     internal static async Task Initializer_SeedsReferenceDataAndDemo_ThenIsIdempotent_On(Engine engine)
     {
@@ -91,7 +93,7 @@ public class DatabaseTests
     }
 
     [Fact]
-    public Task StartupCapital_OrdersAndComparesNumerically() => StartupCapital_OrdersAndComparesNumerically_On(Engine.Sqlite);
+    public Task StartupCapital_OrdersAndComparesNumerically() => StartupCapital_OrdersAndComparesNumerically_On(TestSuite.Engine);
 
     internal static async Task StartupCapital_OrdersAndComparesNumerically_On(Engine engine)
     {
@@ -121,7 +123,7 @@ public class DatabaseTests
     }
 
     [Fact]
-    public Task CodeRegistry_NeverHandsOutTheSameBodyTwice() => CodeRegistry_NeverHandsOutTheSameBodyTwice_On(Engine.Sqlite);
+    public Task CodeRegistry_NeverHandsOutTheSameBodyTwice() => CodeRegistry_NeverHandsOutTheSameBodyTwice_On(TestSuite.Engine);
 
     internal static async Task CodeRegistry_NeverHandsOutTheSameBodyTwice_On(Engine engine)
     {
@@ -146,7 +148,7 @@ public class DatabaseTests
     }
 
     [Fact]
-    public Task InstitutionVersions_SurviveARoundTrip() => InstitutionVersions_SurviveARoundTrip_On(Engine.Sqlite);
+    public Task InstitutionVersions_SurviveARoundTrip() => InstitutionVersions_SurviveARoundTrip_On(TestSuite.Engine);
 
     internal static async Task InstitutionVersions_SurviveARoundTrip_On(Engine engine)
     {
@@ -220,23 +222,4 @@ public class DatabaseTests
         command.CommandText = $"PRAGMA {name};";
         return Convert.ToString(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture)!;
     }
-}
-
-/// <summary>The database tests that hold for every engine, on PostgreSQL (issue 15).</summary>
-public class DatabasePostgreSqlTests
-{
-    [PostgresFact]
-    public Task Migrations_ApplyToAnEmptyDatabase_AndLeaveNothingPending() => DatabaseTests.Migrations_ApplyToAnEmptyDatabase_AndLeaveNothingPending_On(Engine.PostgreSql);
-
-    [PostgresFact]
-    public Task StartupCapital_OrdersAndComparesNumerically() => DatabaseTests.StartupCapital_OrdersAndComparesNumerically_On(Engine.PostgreSql);
-
-    [PostgresFact]
-    public Task CodeRegistry_NeverHandsOutTheSameBodyTwice() => DatabaseTests.CodeRegistry_NeverHandsOutTheSameBodyTwice_On(Engine.PostgreSql);
-
-    [PostgresFact]
-    public Task InstitutionVersions_SurviveARoundTrip() => DatabaseTests.InstitutionVersions_SurviveARoundTrip_On(Engine.PostgreSql);
-
-    [PostgresFact]
-    public Task Initializer_SeedsReferenceDataAndDemo_ThenIsIdempotent() => DatabaseTests.Initializer_SeedsReferenceDataAndDemo_ThenIsIdempotent_On(Engine.PostgreSql);
 }

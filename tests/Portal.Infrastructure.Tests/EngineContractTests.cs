@@ -23,7 +23,7 @@ public class EngineContractTests
     ];
 
     [Fact]
-    public Task Times_RoundTripExactly_AndOrder() => Times_RoundTripExactly_AndOrder_On(Engine.Sqlite);
+    public Task Times_RoundTripExactly_AndOrder() => Times_RoundTripExactly_AndOrder_On(TestSuite.Engine);
 
     internal static async Task Times_RoundTripExactly_AndOrder_On(Engine engine)
     {
@@ -61,7 +61,7 @@ public class EngineContractTests
     }
 
     [Fact]
-    public Task ConcurrentWriters_GetDistinctGapFreeNumbers() => ConcurrentWriters_GetDistinctGapFreeNumbers_On(Engine.Sqlite);
+    public Task ConcurrentWriters_GetDistinctGapFreeNumbers() => ConcurrentWriters_GetDistinctGapFreeNumbers_On(TestSuite.Engine);
 
     internal static async Task ConcurrentWriters_GetDistinctGapFreeNumbers_On(Engine engine)
     {
@@ -90,7 +90,7 @@ public class EngineContractTests
     }
 
     [Fact]
-    public Task TheAuditChain_VerifiesAfterTheRoundTrip() => TheAuditChain_VerifiesAfterTheRoundTrip_On(Engine.Sqlite);
+    public Task TheAuditChain_VerifiesAfterTheRoundTrip() => TheAuditChain_VerifiesAfterTheRoundTrip_On(TestSuite.Engine);
 
     internal static async Task TheAuditChain_VerifiesAfterTheRoundTrip_On(Engine engine)
     {
@@ -118,17 +118,4 @@ public class EngineContractTests
             Assert.Equal(4, (await AuditChain.VerifyAsync(db)).FirstBroken);
         }
     }
-}
-
-/// <summary>The engine contract on PostgreSQL.</summary>
-public class EngineContractPostgreSqlTests
-{
-    [PostgresFact]
-    public Task Times_RoundTripExactly_AndOrder() => EngineContractTests.Times_RoundTripExactly_AndOrder_On(Engine.PostgreSql);
-
-    [PostgresFact]
-    public Task ConcurrentWriters_GetDistinctGapFreeNumbers() => EngineContractTests.ConcurrentWriters_GetDistinctGapFreeNumbers_On(Engine.PostgreSql);
-
-    [PostgresFact]
-    public Task TheAuditChain_VerifiesAfterTheRoundTrip() => EngineContractTests.TheAuditChain_VerifiesAfterTheRoundTrip_On(Engine.PostgreSql);
 }

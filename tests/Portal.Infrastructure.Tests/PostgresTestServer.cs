@@ -9,6 +9,19 @@ public enum Engine
 }
 
 /// <summary>
+/// The engine this build of the suite runs on: SQLite in the test projects, PostgreSQL in their
+/// <c>*.PostgreSql</c> twins, which compile the same files with POSTGRES_SUITE.
+/// </summary>
+public static class TestSuite
+{
+#if POSTGRES_SUITE
+    public const Engine Engine = Portal.Infrastructure.Tests.Engine.PostgreSql;
+#else
+    public const Engine Engine = Portal.Infrastructure.Tests.Engine.Sqlite;
+#endif
+}
+
+/// <summary>
 /// The PostgreSQL server the tests may use: <c>PORTAL_TEST_POSTGRES</c> (a connection string without a
 /// database; <c>scripts/postgres-cluster.sh</c> starts a private one, as .ci/run does). Each test database
 /// is cloned from a template migrated once per test run, so a fresh database costs one CREATE DATABASE.
@@ -54,6 +67,14 @@ public static class PostgresTestServer
         }
     }
 
+    /// <summary>A new, empty database (the portal migrates it at start).</summary>
+    public static async Task<string> CreateEmptyDatabaseAsync()
+    {
+        var name = "portal_test_" + Guid.NewGuid().ToString("N")[..16];
+        await ExecuteAsync($"CREATE DATABASE \"{name}\"");
+        return name;
+    }
+
     public static async Task DropDatabaseAsync(string name)
     {
         NpgsqlConnection.ClearAllPools();
@@ -66,17 +87,5 @@ public static class PostgresTestServer
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(sql, connection);
         await command.ExecuteNonQueryAsync();
-    }
-}
-
-/// <summary>A test on PostgreSQL: skipped without a server, unless PORTAL_REQUIRE_POSTGRES=1, when it runs and fails.</summary>
-public sealed class PostgresFactAttribute : FactAttribute
-{
-    public PostgresFactAttribute()
-    {
-        if (!PostgresTestServer.Available && !PostgresTestServer.Required)
-        {
-            Skip = PostgresTestServer.SkipReason;
-        }
     }
 }

@@ -17,7 +17,7 @@ public class RegisterIndexTests
         LegalRepresentativeIdNumber = "330726198001010012", FundingSourceCode = "FULL", StartupCapital = 10m, Sponsor = "浦江县人民政府",
     };
 
-    internal static async Task<TestDatabase> SeededAsync(Engine engine = Engine.Sqlite)
+    internal static async Task<TestDatabase> SeededAsync(Engine engine = TestSuite.Engine)
     {
         var t = await TestDatabase.CreateAsync(engine: engine);
         await using var scope = t.Scope();
@@ -46,7 +46,7 @@ public class RegisterIndexTests
     }
 
     [Fact]
-    public Task TheIndex_FollowsRegistrationsAndRenames_ForQueriesOfEveryLength() => TheIndex_FollowsRegistrationsAndRenames_ForQueriesOfEveryLength_On(Engine.Sqlite);
+    public Task TheIndex_FollowsRegistrationsAndRenames_ForQueriesOfEveryLength() => TheIndex_FollowsRegistrationsAndRenames_ForQueriesOfEveryLength_On(TestSuite.Engine);
 
     internal static async Task TheIndex_FollowsRegistrationsAndRenames_ForQueriesOfEveryLength_On(Engine engine)
     {
@@ -74,7 +74,7 @@ public class RegisterIndexTests
     }
 
     [Fact]
-    public Task ARolledBackRegistration_NeverReachesTheIndex() => ARolledBackRegistration_NeverReachesTheIndex_On(Engine.Sqlite);
+    public Task ARolledBackRegistration_NeverReachesTheIndex() => ARolledBackRegistration_NeverReachesTheIndex_On(TestSuite.Engine);
 
     internal static async Task ARolledBackRegistration_NeverReachesTheIndex_On(Engine engine)
     {
@@ -100,7 +100,7 @@ public class RegisterIndexTests
     }
 
     [Fact]
-    public Task Changes_AppearInTheFeed_WithTheItemsChanged_AndNoIdentityNumber() => Changes_AppearInTheFeed_WithTheItemsChanged_AndNoIdentityNumber_On(Engine.Sqlite);
+    public Task Changes_AppearInTheFeed_WithTheItemsChanged_AndNoIdentityNumber() => Changes_AppearInTheFeed_WithTheItemsChanged_AndNoIdentityNumber_On(TestSuite.Engine);
 
     internal static async Task Changes_AppearInTheFeed_WithTheItemsChanged_AndNoIdentityNumber_On(Engine engine)
     {
@@ -187,17 +187,4 @@ public class RegisterIndexTests
         Assert.True(SearchText.IsGrammable("学校"));
         Assert.False(SearchText.IsGrammable("（一"));
     }
-}
-
-/// <summary>The same search and feed contract on PostgreSQL (issue 15): the same fixtures, the same answers.</summary>
-public class RegisterIndexPostgreSqlTests
-{
-    [PostgresFact]
-    public Task TheIndex_FollowsRegistrationsAndRenames_ForQueriesOfEveryLength() => RegisterIndexTests.TheIndex_FollowsRegistrationsAndRenames_ForQueriesOfEveryLength_On(Engine.PostgreSql);
-
-    [PostgresFact]
-    public Task ARolledBackRegistration_NeverReachesTheIndex() => RegisterIndexTests.ARolledBackRegistration_NeverReachesTheIndex_On(Engine.PostgreSql);
-
-    [PostgresFact]
-    public Task Changes_AppearInTheFeed_WithTheItemsChanged_AndNoIdentityNumber() => RegisterIndexTests.Changes_AppearInTheFeed_WithTheItemsChanged_AndNoIdentityNumber_On(Engine.PostgreSql);
 }

@@ -112,7 +112,7 @@ public class StatisticsTests
     }
 
     [Fact]
-    public Task TheFigures_MatchTheHandCount_AcrossTheYearBoundary_AndTheParentSumsItsChildren() => TheFigures_MatchTheHandCount_AcrossTheYearBoundary_AndTheParentSumsItsChildren_On(Engine.Sqlite);
+    public Task TheFigures_MatchTheHandCount_AcrossTheYearBoundary_AndTheParentSumsItsChildren() => TheFigures_MatchTheHandCount_AcrossTheYearBoundary_AndTheParentSumsItsChildren_On(TestSuite.Engine);
 
     internal static async Task TheFigures_MatchTheHandCount_AcrossTheYearBoundary_AndTheParentSumsItsChildren_On(Engine engine)
     {
@@ -234,11 +234,4 @@ public class StatisticsTests
             Assert.Equal(["C-3", "C-4"], (await stats.RecordsAsync(Metric.ChangeApproved, County, Period, 30)).Select(r => r.Reference));
         }
     }
-}
-
-/// <summary>The hand-counted statistics fixture on PostgreSQL.</summary>
-public class StatisticsPostgreSqlTests
-{
-    [PostgresFact]
-    public Task TheFigures_MatchTheHandCount_AcrossTheYearBoundary_AndTheParentSumsItsChildren() => StatisticsTests.TheFigures_MatchTheHandCount_AcrossTheYearBoundary_AndTheParentSumsItsChildren_On(Engine.PostgreSql);
 }

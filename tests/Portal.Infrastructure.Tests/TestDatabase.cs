@@ -36,7 +36,7 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public string DatabasePath => Path.Combine(Folder, "portal.db");
 
-    public static async Task<TestDatabase> CreateAsync(bool migrate = true, Dictionary<string, string?>? settings = null, Engine engine = Engine.Sqlite)
+    public static async Task<TestDatabase> CreateAsync(bool migrate = true, Dictionary<string, string?>? settings = null, Engine engine = TestSuite.Engine)
     {
         var folder = Path.Combine(Path.GetTempPath(), "portal-infra-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);

@@ -8,7 +8,7 @@ namespace Portal.Infrastructure.Tests;
 public class UserSessionTests
 {
     [Fact]
-    public Task Purge_DropsEndedAndOverAgeSessions_AndKeepsTheLiveOnes() => Purge_DropsEndedAndOverAgeSessions_AndKeepsTheLiveOnes_On(Engine.Sqlite);
+    public Task Purge_DropsEndedAndOverAgeSessions_AndKeepsTheLiveOnes() => Purge_DropsEndedAndOverAgeSessions_AndKeepsTheLiveOnes_On(TestSuite.Engine);
 
     internal static async Task Purge_DropsEndedAndOverAgeSessions_AndKeepsTheLiveOnes_On(Engine engine)
     {
@@ -34,7 +34,7 @@ public class UserSessionTests
     }
 
     [Fact]
-    public Task EndingTheOthers_KeepsTheCurrentSession() => EndingTheOthers_KeepsTheCurrentSession_On(Engine.Sqlite);
+    public Task EndingTheOthers_KeepsTheCurrentSession() => EndingTheOthers_KeepsTheCurrentSession_On(TestSuite.Engine);
 
     internal static async Task EndingTheOthers_KeepsTheCurrentSession_On(Engine engine)
     {
@@ -50,14 +50,4 @@ public class UserSessionTests
         Assert.False(await UserSessions.IsOpenAsync(db, phone, "u1", now));
         Assert.True(await UserSessions.IsOpenAsync(db, other, "u2", now));
     }
-}
-
-/// <summary>Server-side sessions on PostgreSQL.</summary>
-public class UserSessionPostgreSqlTests
-{
-    [PostgresFact]
-    public Task Purge_DropsEndedAndOverAgeSessions_AndKeepsTheLiveOnes() => UserSessionTests.Purge_DropsEndedAndOverAgeSessions_AndKeepsTheLiveOnes_On(Engine.PostgreSql);
-
-    [PostgresFact]
-    public Task EndingTheOthers_KeepsTheCurrentSession() => UserSessionTests.EndingTheOthers_KeepsTheCurrentSession_On(Engine.PostgreSql);
 }

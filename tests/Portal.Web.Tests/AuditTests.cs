@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Domain.Filings;
@@ -45,7 +46,7 @@ public class AuditTests(PortalFactory factory) : IClassFixture<PortalFactory>
 
             // Someone with database access rewrites history in one row.
             tampered = accepted.Sequence;
-            await db.Database.ExecuteSqlAsync($"UPDATE AuditEntries SET ActorName = '他人' WHERE Sequence = {tampered}");
+            await db.Database.ExecuteSqlAsync($"UPDATE \"AuditEntries\" SET \"ActorName\" = '他人' WHERE \"Sequence\" = {tampered}");
             var (_, broken, reason) = await AuditChain.VerifyAsync(db);
             Assert.Equal(tampered, broken);
             Assert.Equal("content does not match its hash", reason);
@@ -60,7 +61,7 @@ public class AuditTests(PortalFactory factory) : IClassFixture<PortalFactory>
         using (var scope = factory.Services.CreateScope())
         {
             // Put it back: the chain is whole again (the hash is over the content, not the storage).
-            await scope.ServiceProvider.GetRequiredService<PortalDbContext>().Database.ExecuteSqlAsync($"UPDATE AuditEntries SET ActorName = '赵雪' WHERE Sequence = {tampered}");
+            await scope.ServiceProvider.GetRequiredService<PortalDbContext>().Database.ExecuteSqlAsync($"UPDATE \"AuditEntries\" SET \"ActorName\" = '赵雪' WHERE \"Sequence\" = {tampered}");
             Assert.Null((await AuditChain.VerifyAsync(scope.ServiceProvider.GetRequiredService<PortalDbContext>())).FirstBroken);
         }
 
@@ -68,7 +69,7 @@ public class AuditTests(PortalFactory factory) : IClassFixture<PortalFactory>
         using (var scope = factory.Services.CreateScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
-            await db.Database.ExecuteSqlAsync($"DELETE FROM AuditEntries WHERE Sequence = 3");
+            await db.Database.ExecuteSqlAsync($"DELETE FROM \"AuditEntries\" WHERE \"Sequence\" = 3");
             Assert.Equal(3, (await AuditChain.VerifyAsync(db)).FirstBroken);
         }
     }
@@ -94,12 +95,21 @@ public class AuditTests(PortalFactory factory) : IClassFixture<PortalFactory>
         var tokens = await db.Certificates.Select(c => c.Token).ToListAsync();
         var audit = (await db.AuditEntries.AsNoTracking().ToListAsync()).Select(e => string.Join('|', e.ActorName, e.Action, e.RecordId, e.Detail, e.Address)).ToList();
         var logs = factory.Logs.ToList();
+        var json = factory.JsonLogs.ToList(); // as the console writes them with Logging:Console:FormatterName=json
         Assert.NotEmpty(audit);
         Assert.NotEmpty(logs);
+        Assert.True(json.Count >= logs.Count / 2, $"{json.Count} JSON lines for {logs.Count} log entries");
+        Assert.All(json, line =>
+        {
+            Assert.DoesNotContain('\n', line.TrimEnd('\r', '\n')); // one object per line
+            using var entry = JsonDocument.Parse(line);
+            Assert.True(entry.RootElement.TryGetProperty("Category", out _), line);
+        });
         foreach (var secret in idNumbers.Concat(tokens).Append(PortalFactory.DemoPassword).Append("a wrong password 12345"))
         {
             Assert.DoesNotContain(audit, line => line.Contains(secret, StringComparison.Ordinal));
             Assert.DoesNotContain(logs, line => line.Contains(secret, StringComparison.Ordinal));
+            Assert.DoesNotContain(json, line => line.Contains(secret, StringComparison.Ordinal) || line.Contains(JsonEncodedText.Encode(secret).ToString(), StringComparison.Ordinal));
         }
     }
 }

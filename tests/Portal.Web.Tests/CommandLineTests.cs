@@ -41,9 +41,9 @@ public class CommandLineTests(PortalFactory factory) : IClassFixture<PortalFacto
     public async Task ApiClientsAdd_RegistersAClientCredentialsClient_InTheConfiguredDatabase_AndRefusesAnUnknownScope()
     {
         _ = factory.Server; // migrated and seeded
-        var database = "--ConnectionStrings:Portal=Data Source=" + Path.Combine(factory.Folder, "portal.db");
+        var database = factory.DatabaseArguments;
         var keys = "--CertificateSigning:KeyDirectory=" + Path.Combine(factory.Folder, "keys");
-        var (code, output) = await RunAsync("api-clients", "add", "--name", "命令行客户端", "--scope", "register.read", "--scope", "feed.read", "--environment=Development", database, keys);
+        var (code, output) = await RunAsync(["api-clients", "add", "--name", "命令行客户端", "--scope", "register.read", "--scope", "feed.read", "--environment=Development", .. database, keys]);
         Assert.True(code == 0, output);
         var clientId = output.Split('\n').Single(l => l.StartsWith("client_id=", StringComparison.Ordinal))["client_id=".Length..].Trim();
         var secret = output.Split('\n').Single(l => l.StartsWith("client_secret=", StringComparison.Ordinal))["client_secret=".Length..].Trim();
@@ -57,7 +57,7 @@ public class CommandLineTests(PortalFactory factory) : IClassFixture<PortalFacto
         var token = await ApiClientsForTests.TokenResponseAsync(http, new ApiClientsForTests.Registered(clientId, secret));
         Assert.Equal(System.Net.HttpStatusCode.OK, token.StatusCode);
 
-        var (badCode, bad) = await RunAsync("api-clients", "add", "--name", "x", "--scope", "everything", "--environment=Development", database, keys);
+        var (badCode, bad) = await RunAsync(["api-clients", "add", "--name", "x", "--scope", "everything", "--environment=Development", .. database, keys]);
         Assert.Equal(2, badCode);
         Assert.Contains("Unknown scope everything", bad);
     }

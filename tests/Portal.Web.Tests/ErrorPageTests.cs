@@ -54,6 +54,13 @@ public class ErrorPageTests(ThrowingPortalFactory factory) : IClassFixture<Throw
         Assert.False(string.IsNullOrWhiteSpace(id));
         Assert.DoesNotContain("boom", html); // no exception detail leaks to the visitor
         Assert.DoesNotContain("330726198001010011", html);
+
+        // The id on the page finds the error in the JSON log: the line's own field and its request's trace scope.
+        var line = Assert.Single(factory.JsonLogs, l => l.Contains("\"CorrelationId\":\"" + id + "\"", StringComparison.Ordinal));
+        using var entry = System.Text.Json.JsonDocument.Parse(line);
+        Assert.Equal("Error", entry.RootElement.GetProperty("LogLevel").GetString());
+        Assert.Contains(entry.RootElement.GetProperty("Scopes").EnumerateArray(),
+            s => s.ValueKind == System.Text.Json.JsonValueKind.Object && s.TryGetProperty("TraceId", out var trace) && trace.GetString() == id);
     }
 }
 

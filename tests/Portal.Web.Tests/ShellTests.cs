@@ -122,7 +122,10 @@ public class ShellTests(PortalFactory factory) : IClassFixture<PortalFactory>
         Assert.Equal("Healthy", await live.Content.ReadAsStringAsync());
         var ready = await client.GetAsync("/health/ready");
         Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
-        Assert.Equal("Healthy", await ready.Content.ReadAsStringAsync());
+        using var report = System.Text.Json.JsonDocument.Parse(await ready.Content.ReadAsStringAsync());
+        Assert.Equal("Healthy", report.RootElement.GetProperty("status").GetString());
+        var checks = report.RootElement.GetProperty("checks").EnumerateArray().ToDictionary(c => c.GetProperty("name").GetString()!, c => c.GetProperty("status").GetString());
+        Assert.Equal(new Dictionary<string, string?> { ["database"] = "Healthy", ["signing-keys"] = "Healthy" }, checks); // no Redis configured: not checked
     }
 
     [Fact]

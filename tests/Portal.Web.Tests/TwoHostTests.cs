@@ -7,13 +7,17 @@ using Portal.Web.Tests.Support;
 
 namespace Portal.Web.Tests;
 
-/// <summary>A second app instance over the same database file (two nodes of one portal).</summary>
+/// <summary>A second app instance over the same database (two nodes of one portal).</summary>
 public sealed class SecondHost : PortalFactory
 {
-    public SecondHost(string sharedFolder)
+    public SecondHost(PortalFactory first)
     {
-        Settings["ConnectionStrings:Portal"] = $"Data Source={Path.Combine(sharedFolder, "portal.db")}";
-        Settings["CertificateSigning:KeyDirectory"] = Path.Combine(sharedFolder, "keys");
+        foreach (var (key, value) in first.DatabaseSettings)
+        {
+            Settings[key] = value;
+        }
+
+        Settings["CertificateSigning:KeyDirectory"] = Path.Combine(first.Folder, "keys");
     }
 }
 
@@ -24,7 +28,7 @@ public class TwoHostTests
     {
         using var first = new PortalFactory();
         _ = first.Server; // migrated and seeded
-        using var second = new SecondHost(first.Folder);
+        using var second = new SecondHost(first);
         _ = second.Server;
 
         for (var round = 0; round < 3; round++)

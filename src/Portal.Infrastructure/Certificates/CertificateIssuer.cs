@@ -26,7 +26,7 @@ public sealed class PublicUrlOptions
 /// and year, a validity by the rules of <see cref="Certificate.ValidityEnd"/>, a signed QR token and its
 /// two PDFs, rendered once and stored with their SHA-256. Call inside the caller's transaction.
 /// </summary>
-public sealed class CertificateIssuer(PortalDbContext db, SigningKeyStore keys, IOptions<PublicUrlOptions> urls, TimeProvider clock) : ICertificateIssuance
+public sealed class CertificateIssuer(PortalDbContext db, SigningKeyStore keys, IOptions<PublicUrlOptions> urls, TimeProvider clock, Observability.PortalMetrics metrics) : ICertificateIssuance
 {
     public async Task OnApprovedAsync(Filing filing, Institution institution, DateOnly today, CancellationToken ct)
     {
@@ -73,6 +73,7 @@ public sealed class CertificateIssuer(PortalDbContext db, SigningKeyStore keys, 
         var certificate = Certificate.Issue(Guid.CreateVersion7(), number, institution, office.NameZh, reason, issuedOn, validUntil, predecessor?.Id, token,
             new RenderedPair(original.Id, original.Sha256, duplicate.Id, duplicate.Sha256));
         db.Certificates.Add(certificate);
+        metrics.CertificateIssued(reason.ToString());
 
         if (predecessor is not null)
         {
@@ -80,6 +81,7 @@ public sealed class CertificateIssuer(PortalDbContext db, SigningKeyStore keys, 
             {
                 // A lost certificate is declared void by announcement (domain.md, 证书补领).
                 predecessor.Void(VoidReason.Loss, issuedOn, "遗失补领 / lost, re-issued", certificate.Id);
+                metrics.CertificateVoided(nameof(VoidReason.Loss));
                 AnnounceVoid(predecessor, institution, VoidReason.Loss, issuedOn, now);
             }
             else
@@ -108,6 +110,7 @@ public sealed class CertificateIssuer(PortalDbContext db, SigningKeyStore keys, 
     public void Void(Certificate certificate, Institution institution, VoidReason reason, DateOnly on, string? note)
     {
         certificate.Void(reason, on, note);
+        metrics.CertificateVoided(reason.ToString());
         AnnounceVoid(certificate, institution, reason, on, clock.GetUtcNow().UtcDateTime);
     }
 

@@ -82,7 +82,7 @@ public sealed record ImportValidation(string Encoding, int TotalRows, IReadOnlyL
 /// never leaves half an institution. Rows whose code the office already holds are skipped: running
 /// the same file twice changes nothing.
 /// </summary>
-public sealed class RegisterImport(PortalDbContext db, TimeProvider clock)
+public sealed class RegisterImport(PortalDbContext db, TimeProvider clock, Observability.PortalMetrics metrics)
 {
     public const int BatchSize = 2000;
     public const int MaxRows = 200_000;
@@ -400,6 +400,7 @@ public sealed class RegisterImport(PortalDbContext db, TimeProvider clock)
             }
 
             var slice = rows.Skip(current.ProcessedRows).Take(BatchSize).ToList();
+            var (insertedBefore, skippedBefore) = (current.Inserted, current.Skipped);
             var codes = slice.Select(r => r.Code.Value).ToList();
             var existing = (await db.Institutions.AsNoTracking().Where(i => codes.Contains(i.Code)).Select(i => i.Code).ToListAsync(ct)).ToHashSet();
             var now = clock.GetUtcNow().UtcDateTime;
@@ -434,6 +435,8 @@ public sealed class RegisterImport(PortalDbContext db, TimeProvider clock)
 
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
+            metrics.ImportRows("inserted", current.Inserted - insertedBefore);
+            metrics.ImportRows("skipped", current.Skipped - skippedBefore);
             if (current.State == ImportState.Completed)
             {
                 return false;

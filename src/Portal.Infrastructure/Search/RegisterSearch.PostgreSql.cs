@@ -36,10 +36,18 @@ public sealed partial class RegisterSearch
         }
 
         matches = Filter(matches, query);
-        var count = await matches.Take(ExactLimit + 1).CountAsync(ct);
-        if (count <= ExactLimit)
+        var key = DenseTerms.Key(term, query);
+        if (dense?.IsDense(key) != true)
         {
-            return await PageAsync(matches, query, term, count, ct);
+            // Counting up to the limit reads the whole posting list of a common gram (tens of thousands of
+            // entries at a million institutions): a term found dense is remembered for a while instead.
+            var count = await matches.Take(ExactLimit + 1).CountAsync(ct);
+            if (count <= ExactLimit)
+            {
+                return await PageAsync(matches, query, term, count, ct);
+            }
+
+            dense?.Remember(key);
         }
 
         // Dense matches: names beginning with the query in name order, then names containing it.

@@ -20,7 +20,7 @@ public sealed record RegisterResult(IReadOnlyList<RegisterHit> Hits, int Total, 
 /// answered by walking the name index instead, which is fast precisely because matches are dense;
 /// its total is then shown as "more than …".
 /// </summary>
-public sealed partial class RegisterSearch(PortalDbContext db)
+public sealed partial class RegisterSearch(PortalDbContext db, DenseTerms? dense = null)
 {
     public const int ExactLimit = 5000;
 

@@ -261,24 +261,50 @@ public sealed class DemoDataSeeder(PortalDbContext db, UserManager<PortalUser> u
 
     private static readonly byte[] DemoPdf = "%PDF-1.4\n% demo material\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"u8.ToArray();
 
-    /// <summary>Gives every demo account a new password (random, or the fixed one) and returns them.</summary>
+    /// <summary>
+    /// Gives every demo account a new password (random, or the fixed one) and returns them. An account that
+    /// already has the fixed password is left alone, and a change another node made at the same moment
+    /// (several nodes starting on one database) is retried on the fresh row rather than stopping start-up.
+    /// </summary>
     public async Task<IReadOnlyList<DemoAccount>> ResetPasswordsAsync(string? fixedPassword, CancellationToken ct = default)
     {
-        var demo = await users.Users.Where(u => u.IsDemo).OrderBy(u => u.Email).ToListAsync(ct);
+        var emails = await users.Users.Where(u => u.IsDemo).OrderBy(u => u.Email).Select(u => u.Email!).ToListAsync(ct);
         var result = new List<DemoAccount>();
-        foreach (var user in demo)
+        foreach (var email in emails)
         {
             var password = fixedPassword ?? NewPassword();
-            var token = await users.GeneratePasswordResetTokenAsync(user);
-            Check(await users.ResetPasswordAsync(user, token, password));
-            await users.SetLockoutEndDateAsync(user, null);
-            await users.ResetAccessFailedCountAsync(user);
-            var roles = await users.GetRolesAsync(user);
-            var role = roles.FirstOrDefault(r => r != Roles.InstitutionUser) ?? roles.FirstOrDefault() ?? string.Empty;
-            result.Add(new DemoAccount(user.Email!, role, password));
+            for (var attempt = 1; ; attempt++)
+            {
+                var user = await users.FindByEmailAsync(email) ?? throw new InvalidOperationException("Demo account vanished: " + email);
+                if (fixedPassword is not null && await users.CheckPasswordAsync(user, fixedPassword) && !await users.IsLockedOutAsync(user))
+                {
+                    result.Add(new DemoAccount(email, await RoleAsync(user), password));
+                    break;
+                }
+
+                var token = await users.GeneratePasswordResetTokenAsync(user);
+                var reset = await users.ResetPasswordAsync(user, token, password);
+                if (!reset.Succeeded && attempt < 5 && reset.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.ConcurrencyFailure)))
+                {
+                    db.Entry(user).State = EntityState.Detached; // another node changed the account just now: read it again
+                    continue;
+                }
+
+                Check(reset);
+                await users.SetLockoutEndDateAsync(user, null);
+                await users.ResetAccessFailedCountAsync(user);
+                result.Add(new DemoAccount(email, await RoleAsync(user), password));
+                break;
+            }
         }
 
         return result;
+
+        async Task<string> RoleAsync(PortalUser user)
+        {
+            var roles = await users.GetRolesAsync(user);
+            return roles.FirstOrDefault(r => r != Roles.InstitutionUser) ?? roles.FirstOrDefault() ?? string.Empty;
+        }
     }
 
     /// <summary>Sixteen random characters in groups, easy to type from a console: e.g. "k7pw-3hxq-9tmc-r2fa".</summary>

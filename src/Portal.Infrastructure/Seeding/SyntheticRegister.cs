@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Security.Cryptography;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Codes;
 using Portal.Domain.Offices;
@@ -16,15 +15,16 @@ namespace Portal.Infrastructure.Seeding;
 /// distinct unified social credit codes over ten county offices, each with its first version, its
 /// certificate history (certificates signed with the portal's real key, so their QR tokens verify),
 /// announcements, feed events and last year's published annual report. Synthetic certificates are not
-/// rendered: every one points to a single placeholder PDF saying so. Embedded (SQLite) database only.
+/// rendered: every one points to a single placeholder PDF saying so. SQLite (SyntheticRegister.Sqlite.cs)
+/// and PostgreSQL (SyntheticRegister.PostgreSql.cs).
 /// </summary>
 /// <remarks>
 /// Speed: units are planned and their tokens signed on every core while the previous batch is written;
-/// the rows go in through prepared statements in one transaction with the secondary indexes and search
-/// triggers set aside (<see cref="BulkLoad"/>), the search index is filled in one statement, and the
-/// indexes are built at the end. A crash anywhere rolls the whole load back.
+/// the rows go in (prepared statements on SQLite, COPY on PostgreSQL) in one transaction with the secondary
+/// indexes and search triggers set aside, and the indexes are built at the end. A crash anywhere rolls the
+/// whole load back.
 /// </remarks>
-public static class SyntheticRegister
+public static partial class SyntheticRegister
 {
     public sealed record Options(SigningKey Key, string PublicBaseUrl, DateOnly Today, int Seed = 20261126, Action<string>? Progress = null);
 
@@ -43,9 +43,9 @@ public static class SyntheticRegister
 
     public static async Task<Result> GenerateAsync(PortalDbContext db, int count, Options options, CancellationToken ct = default)
     {
-        if (!db.Database.IsSqlite())
+        if (!db.Database.IsSqlite() && !db.Database.IsNpgsql())
         {
-            throw new InvalidOperationException("The synthetic register is written straight into the embedded (SQLite) database.");
+            throw new InvalidOperationException("The synthetic register is written straight into the embedded (SQLite) database or PostgreSQL.");
         }
 
         var stopwatch = Stopwatch.StartNew();
@@ -55,84 +55,29 @@ public static class SyntheticRegister
         var pdf = await PlaceholderPdfAsync(db, ct);
         var serials = await db.Counters.AsNoTracking().Where(c => c.Key.StartsWith("certificate:")).ToDictionaryAsync(c => c.Key, c => c.Value, ct);
         var lastFeed = await db.Counters.AsNoTracking().Where(c => c.Key == PortalDbContext.FeedCounterKey).Select(c => (long?)c.Value).SingleOrDefaultAsync(ct) ?? 0;
-
         var nowText = SyntheticWriter.Time(DateTime.UtcNow);
-        var connectionString = db.Database.GetConnectionString()!;
-        SqliteConnection.ClearAllPools();
-        await using var connection = new SqliteConnection(connectionString);
-        await connection.OpenAsync(ct);
-
-        // A rollback journal for the load: new pages are not journalled, so one big transaction costs little,
-        // and a crash restores the database as it was. (If another connection keeps WAL in force, WAL it is.)
-        try
-        {
-            await BulkLoad.ExecuteAsync(connection, null, "PRAGMA journal_mode=DELETE;", ct);
-        }
-        catch (SqliteException)
-        {
-        }
-
-        await BulkLoad.ExecuteAsync(connection, null, "PRAGMA synchronous=OFF; PRAGMA foreign_keys=OFF; PRAGMA cache_size=-1000000; PRAGMA temp_store=MEMORY; PRAGMA threads=" + Environment.ProcessorCount + ";", ct);
-        var certificates = 0;
-        await using (var tx = (SqliteTransaction)await connection.BeginTransactionAsync(ct))
-        {
-            var load = await BulkLoad.BeginAsync(connection, tx, Tables, ct);
-            var maxSearchKey = await ScalarAsync(connection, tx, "SELECT coalesce(max(Key), 0) FROM InstitutionSearchKeys", ct);
-            await using (var writer = new SyntheticWriter(connection, tx, lastFeed))
-            {
-                Task<(SyntheticUnit[] Units, List<(SyntheticWriter.Table, object?[])>[] Rows)>? next = null;
-                var waitedTotal = TimeSpan.Zero;
-                for (var start = 0; start < count; start += Batch)
-                {
-                    var waited = Stopwatch.StartNew();
-                    var (units, rows) = await (next ?? PrepareAsync(start, Math.Min(Batch, count - start)));
-                    waitedTotal += waited.Elapsed;
-                    var following = start + Batch;
-                    next = following < count ? PrepareAsync(following, Math.Min(Batch, count - following)) : null;
-                    for (var i = 0; i < units.Length; i++)
-                    {
-                        writer.Write(rows[i]);
-                        certificates += units[i].Certificates.Count;
-                    }
-
-                    options.Progress?.Invoke($"{start + units.Length:N0} of {count:N0} institutions written ({stopwatch.Elapsed.TotalSeconds:0} s, {waitedTotal.TotalSeconds:0.0} s waiting for signatures)");
-                }
-
-                await SetCounterAsync(connection, tx, PortalDbContext.FeedCounterKey, writer.LastFeedSequence, ct);
-            }
-
-            foreach (var (key, value) in serials)
-            {
-                await SetCounterAsync(connection, tx, key, value, ct);
-            }
-
-            options.Progress?.Invoke($"filling the name index ({stopwatch.Elapsed.TotalSeconds:0} s)");
-            await BulkLoad.ExecuteAsync(connection, tx, "INSERT INTO InstitutionSearchKeys (InstitutionId) SELECT i.Id FROM Institutions i WHERE i.SearchNames IS NOT NULL AND NOT EXISTS (SELECT 1 FROM InstitutionSearchKeys k WHERE k.InstitutionId = i.Id)", ct);
-            await BulkLoad.ExecuteAsync(connection, tx, $"INSERT INTO InstitutionNamesFts (rowid, names) SELECT k.Key, i.SearchNames FROM InstitutionSearchKeys k JOIN Institutions i ON i.Id = k.InstitutionId WHERE k.Key > {maxSearchKey}", ct);
-            await BulkLoad.ExecuteAsync(connection, tx, $"INSERT INTO InstitutionGramsFts (rowid, grams) SELECT k.Key, i.SearchGrams FROM InstitutionSearchKeys k JOIN Institutions i ON i.Id = k.InstitutionId WHERE k.Key > {maxSearchKey}", ct);
-            await load.FinishAsync(s => options.Progress?.Invoke($"{s} ({stopwatch.Elapsed.TotalSeconds:0} s)"), ct);
-            options.Progress?.Invoke($"committing ({stopwatch.Elapsed.TotalSeconds:0} s)");
-            await tx.CommitAsync(ct);
-        }
-
-        // Back to WAL, as the app runs it (retried: another connection may be reading for a moment), and
-        // statistics for the query planner, sampled so that this takes seconds, not minutes.
-        for (var attempt = 0; ; attempt++)
-        {
-            try
-            {
-                await BulkLoad.ExecuteAsync(connection, null, "PRAGMA journal_mode=WAL;", ct);
-                break;
-            }
-            catch (SqliteException) when (attempt < 50)
-            {
-                await Task.Delay(100, ct);
-            }
-        }
-
-        options.Progress?.Invoke($"analysing ({stopwatch.Elapsed.TotalSeconds:0} s)");
-        await BulkLoad.ExecuteAsync(connection, null, "PRAGMA analysis_limit=2000; ANALYZE;", ct);
+        var load = new Load(count, options, stopwatch, lastFeed, serials, Batches);
+        var certificates = db.Database.IsSqlite()
+            ? await LoadSqliteAsync(db.Database.GetConnectionString()!, load, ct)
+            : await LoadPostgreSqlAsync(db.Database.GetConnectionString()!, load, ct);
         return new Result(count, offices.Count, certificates, stopwatch.Elapsed);
+
+        // Planned and signed on every core while the previous batch is written.
+        async IAsyncEnumerable<(SyntheticUnit[] Units, List<(SyntheticWriter.Table, object?[])>[] Rows)> Batches()
+        {
+            Task<(SyntheticUnit[], List<(SyntheticWriter.Table, object?[])>[])>? next = null;
+            var waitedTotal = TimeSpan.Zero;
+            for (var start = 0; start < count; start += Batch)
+            {
+                var waited = Stopwatch.StartNew();
+                var batch = await (next ?? PrepareAsync(start, Math.Min(Batch, count - start)));
+                waitedTotal += waited.Elapsed;
+                var following = start + Batch;
+                next = following < count ? PrepareAsync(following, Math.Min(Batch, count - following)) : null;
+                yield return batch;
+                options.Progress?.Invoke($"{start + batch.Item1.Length:N0} of {count:N0} institutions written ({stopwatch.Elapsed.TotalSeconds:0} s, {waitedTotal.TotalSeconds:0.0} s waiting for signatures)");
+            }
+        }
 
         Task<(SyntheticUnit[], List<(SyntheticWriter.Table, object?[])>[])> PrepareAsync(int from, int n) => Task.Run(() =>
         {
@@ -179,6 +124,13 @@ public static class SyntheticRegister
         }, ct);
     }
 
+    /// <summary>What an engine's loader needs: the batches to write, the feed's last number, the certificate counters to store.</summary>
+    private sealed record Load(int Count, Options Options, Stopwatch Stopwatch, long LastFeed, Dictionary<string, long> Serials,
+        Func<IAsyncEnumerable<(SyntheticUnit[] Units, List<(SyntheticWriter.Table, object?[])>[] Rows)>> Batches)
+    {
+        public void Progress(string step) => Options.Progress?.Invoke($"{step} ({Stopwatch.Elapsed.TotalSeconds:0} s)");
+    }
+
     /// <summary>ECDsa instances are not safe to share between threads: each signing thread gets its own copy of the key.</summary>
     private static SigningKey Copy(SigningKey key) => new(key.KeyId, ECDsa.Create(key.Key.ExportParameters(true)), true, key.CreatedUtc);
 
@@ -215,24 +167,6 @@ public static class SyntheticRegister
         db.StoredFiles.Add(file);
         await db.SaveChangesAsync(ct);
         return new SyntheticPdf(file.Id, file.Sha256);
-    }
-
-    private static async Task<long> ScalarAsync(SqliteConnection connection, SqliteTransaction tx, string sql, CancellationToken ct)
-    {
-        await using var command = connection.CreateCommand();
-        command.Transaction = tx;
-        command.CommandText = sql;
-        return Convert.ToInt64(await command.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
-    }
-
-    private static async Task SetCounterAsync(SqliteConnection connection, SqliteTransaction tx, string key, long value, CancellationToken ct)
-    {
-        await using var command = connection.CreateCommand();
-        command.Transaction = tx;
-        command.CommandText = "INSERT INTO Counters (\"Key\", \"Value\") VALUES ($k, $v) ON CONFLICT(\"Key\") DO UPDATE SET \"Value\" = max(\"Value\", excluded.\"Value\")";
-        command.Parameters.AddWithValue("$k", key);
-        command.Parameters.AddWithValue("$v", value);
-        await command.ExecuteNonQueryAsync(ct);
     }
 
     /// <summary>A distinct body per serial number (a bijection onto the 31⁶ bodies after "MB"), so codes never collide.</summary>

@@ -12,40 +12,34 @@ namespace Portal.Infrastructure.Seeding;
 /// <summary>Inserts planned synthetic units through prepared statements, column for column as EF Core stores them.</summary>
 public sealed class SyntheticWriter : IAsyncDisposable
 {
-    private readonly Statement _institution;
-    private readonly Statement _version;
-    private readonly Statement _certificate;
-    private readonly Statement _announcement;
-    private readonly Statement _feed;
-    private readonly Statement _report;
+    /// <summary>Each table's name and columns, in the order <see cref="Rows"/> gives the values (indexed by <see cref="Table"/>).</summary>
+    public static readonly (string Name, string[] Columns)[] Layout =
+    [
+        ("Institutions", ["Id", "OfficeId", "Code", "LegacyCertificateNumber", "Status", "RegisteredOn", "EndedOn", "Name", "SecondName", "Domicile", "PurposeAndScope",
+            "LegalRepresentative", "LegalRepresentativeIdNumber", "FundingSourceCode", "StartupCapital", "Sponsor", "NameKey", "CertificateNumber",
+            "CertificateValidUntil", "CurrentVersion", "ConcurrencyToken", "HoldCorrectBy", "SearchNames", "SearchGrams"]),
+        ("InstitutionVersions", ["Id", "InstitutionId", "Number", "Name", "SecondName", "Domicile", "PurposeAndScope", "LegalRepresentative", "LegalRepresentativeIdNumber",
+            "FundingSourceCode", "StartupCapital", "Sponsor", "EffectiveOn", "RecordedUtc"]),
+        ("Certificates", ["Id", "Number", "OfficeId", "InstitutionId", "Code", "PrintedName", "PrintedSecondName", "PrintedDomicile", "PrintedPurposeAndScope",
+            "PrintedLegalRepresentative", "PrintedLegalRepresentativeIdNumber", "PrintedFundingSourceCode", "PrintedStartupCapital", "PrintedSponsor",
+            "OfficeNameZh", "Reason", "IssuedOn", "ValidFrom", "ValidUntil", "Status", "PredecessorId", "SuccessorId", "VoidReason", "EndedOn", "VoidNote",
+            "Token", "TokenSha256", "KeyId", "QrUrl", "OriginalPdfId", "OriginalSha256", "DuplicatePdfId", "DuplicateSha256",
+            "Notified60DaysBefore", "Notified30DaysBefore", "ConcurrencyToken"]),
+        ("Announcements", ["Id", "OfficeId", "InstitutionId", "Kind", "TitleZh", "TitleEn", "BodyZh", "BodyEn", "PublishedOn", "PublishedUtc"]),
+        ("FeedEvents", ["Sequence", "Kind", "InstitutionId", "Code", "OccurredUtc", "Data"]),
+        ("AnnualReports", ["Id", "InstitutionId", "OfficeId", "Year", "Version", "PreviousVersionId", "State", "BusinessActivities", "NetAssetsStart", "NetAssetsEnd",
+            "Income", "Expenditure", "ChangeCompliance", "Performance", "Litigation", "Complaints", "Donations", "OtherMatters", "Licences", "StaffOnRoll",
+            "ConfirmerName", "ConfirmerPost", "ConfirmedOn", "SubmittedOn", "Late", "PublishedOn", "ReturnReasons", "FlaggedForOnSiteCheck", "FlagNote",
+            "ConfidentialSections", "ConcurrencyToken"]),
+    ];
+
     private readonly Statement[] _statements;
     private long _sequence;
 
     public SyntheticWriter(SqliteConnection connection, SqliteTransaction transaction, long lastFeedSequence)
     {
         _sequence = lastFeedSequence;
-        _institution = new(connection, transaction, "Institutions",
-            "Id", "OfficeId", "Code", "LegacyCertificateNumber", "Status", "RegisteredOn", "EndedOn", "Name", "SecondName", "Domicile", "PurposeAndScope",
-            "LegalRepresentative", "LegalRepresentativeIdNumber", "FundingSourceCode", "StartupCapital", "Sponsor", "NameKey", "CertificateNumber",
-            "CertificateValidUntil", "CurrentVersion", "ConcurrencyToken", "HoldCorrectBy", "SearchNames", "SearchGrams");
-        _version = new(connection, transaction, "InstitutionVersions",
-            "Id", "InstitutionId", "Number", "Name", "SecondName", "Domicile", "PurposeAndScope", "LegalRepresentative", "LegalRepresentativeIdNumber",
-            "FundingSourceCode", "StartupCapital", "Sponsor", "EffectiveOn", "RecordedUtc");
-        _certificate = new(connection, transaction, "Certificates",
-            "Id", "Number", "OfficeId", "InstitutionId", "Code", "PrintedName", "PrintedSecondName", "PrintedDomicile", "PrintedPurposeAndScope",
-            "PrintedLegalRepresentative", "PrintedLegalRepresentativeIdNumber", "PrintedFundingSourceCode", "PrintedStartupCapital", "PrintedSponsor",
-            "OfficeNameZh", "Reason", "IssuedOn", "ValidFrom", "ValidUntil", "Status", "PredecessorId", "SuccessorId", "VoidReason", "EndedOn", "VoidNote",
-            "Token", "TokenSha256", "KeyId", "QrUrl", "OriginalPdfId", "OriginalSha256", "DuplicatePdfId", "DuplicateSha256",
-            "Notified60DaysBefore", "Notified30DaysBefore", "ConcurrencyToken");
-        _announcement = new(connection, transaction, "Announcements",
-            "Id", "OfficeId", "InstitutionId", "Kind", "TitleZh", "TitleEn", "BodyZh", "BodyEn", "PublishedOn", "PublishedUtc");
-        _feed = new(connection, transaction, "FeedEvents", "Sequence", "Kind", "InstitutionId", "Code", "OccurredUtc", "Data");
-        _report = new(connection, transaction, "AnnualReports",
-            "Id", "InstitutionId", "OfficeId", "Year", "Version", "PreviousVersionId", "State", "BusinessActivities", "NetAssetsStart", "NetAssetsEnd",
-            "Income", "Expenditure", "ChangeCompliance", "Performance", "Litigation", "Complaints", "Donations", "OtherMatters", "Licences", "StaffOnRoll",
-            "ConfirmerName", "ConfirmerPost", "ConfirmedOn", "SubmittedOn", "Late", "PublishedOn", "ReturnReasons", "FlaggedForOnSiteCheck", "FlagNote",
-            "ConfidentialSections", "ConcurrencyToken");
-        _statements = [_institution, _version, _certificate, _announcement, _feed, _report];
+        _statements = [.. Layout.Select(t => new Statement(connection, transaction, t.Name, t.Columns))];
     }
 
     public long LastFeedSequence => _sequence;
@@ -106,12 +100,17 @@ public sealed class SyntheticWriter : IAsyncDisposable
     {
         foreach (var (table, values) in rows)
         {
-            if (table == Table.Feed)
-            {
-                values[0] = ++_sequence;
-            }
-
+            Number(table, values, ref _sequence);
             _statements[(int)table].Run(values);
+        }
+    }
+
+    /// <summary>Feed events are numbered as they are written, in order, after <paramref name="sequence"/>.</summary>
+    public static void Number(Table table, object?[] values, ref long sequence)
+    {
+        if (table == Table.Feed)
+        {
+            values[0] = ++sequence;
         }
     }
 

@@ -21,8 +21,14 @@ public static class BenchCommand
 
         var count = new Option<int>("--count") { Description = "Institutions in the synthetic register", DefaultValueFactory = _ => 1_000_000 };
         var rounds = new Option<int>("--rounds") { Description = "Rounds over the query set", DefaultValueFactory = _ => 20 };
-        bench.Subcommands.Add(Sub("search", "Name search at the service and through /register", [count, rounds],
-            (app, _, r) => SearchBenchmark.RunAsync(app, r.GetValue(count), r.GetValue(rounds))));
+        var provider = new Option<string>("--provider")
+        {
+            Description = "Sqlite (a temporary file) or PostgreSql (a temporary database on the server in PORTAL_BENCH_POSTGRES or PORTAL_TEST_POSTGRES, dropped afterwards)",
+            DefaultValueFactory = _ => "Sqlite",
+        };
+        provider.AcceptOnlyFromAmong("Sqlite", "PostgreSql");
+        bench.Subcommands.Add(Sub("search", "Name search at the service and through /register", [count, rounds, provider],
+            (app, _, r) => SearchBenchmark.RunAsync(app, r.GetValue(count), r.GetValue(rounds)), provider));
 
         var rows = new Option<int>("--rows") { Description = "Rows in the import file", DefaultValueFactory = _ => 100_000 };
         bench.Subcommands.Add(Sub("import", "Import dry run, real run and re-run; backup, verify, restore", [rows],
@@ -34,7 +40,7 @@ public static class BenchCommand
         return bench;
     }
 
-    private static Command Sub(string name, string description, Option[] options, Func<WebApplication, string, ParseResult, Task<int>> run)
+    private static Command Sub(string name, string description, Option[] options, Func<WebApplication, string, ParseResult, Task<int>> run, Option<string>? provider = null)
     {
         var command = PortalCommands.Open(name, description);
         foreach (var option in options)
@@ -45,13 +51,20 @@ public static class BenchCommand
         command.SetAction(async (result, _) =>
         {
             var folder = Directory.CreateTempSubdirectory("portal-bench-").FullName;
+            var postgres = provider is not null && result.GetValue(provider) == "PostgreSql" ? await BenchDatabase.CreatePostgreSqlAsync() : null;
             try
             {
-                return await run(PortalApp.Build(CertificateBenchmark.Arguments(PortalCommands.Settings(result), folder)), folder, result);
+                var arguments = CertificateBenchmark.Arguments(PortalCommands.Settings(result), folder);
+                return await run(PortalApp.Build(postgres is null ? arguments : [.. arguments, .. postgres.Arguments]), folder, result);
             }
             finally
             {
                 Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+                if (postgres is not null)
+                {
+                    await postgres.DropAsync();
+                }
+
                 Directory.Delete(folder, recursive: true);
             }
         });

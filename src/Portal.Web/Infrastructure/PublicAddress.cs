@@ -69,29 +69,39 @@ public static class PublicAddress
 
 /// <summary>
 /// Behind a reverse proxy (nginx terminating TLS), the client's address and scheme come from the
-/// X-Forwarded-For and X-Forwarded-Proto headers — but only from the proxies listed in
-/// <c>Portal:KnownProxies</c>. ASP.NET Core trusts loopback by default; here nothing is trusted unless
-/// configured, so a client cannot forge its address (rate limits) or claim HTTPS.
+/// X-Forwarded-For and X-Forwarded-Proto headers — but only when the connection comes from a proxy listed
+/// in <c>ForwardedHeaders:KnownProxies</c> (addresses) or <c>ForwardedHeaders:KnownNetworks</c> (CIDR
+/// ranges, e.g. 10.0.0.0/24). ASP.NET Core trusts loopback by default; here nothing is trusted unless
+/// configured, so a client cannot forge its address (rate limits, audit) or claim HTTPS.
 /// </summary>
 public static class ReverseProxy
 {
+    public const string Section = "ForwardedHeaders";
+
     public static void Add(WebApplicationBuilder builder)
     {
-        var proxies = builder.Configuration.GetSection("Portal:KnownProxies").Get<string[]>() ?? [];
+        var configuration = builder.Configuration;
+        // Portal:KnownProxies is the setting's earlier name, still read.
+        var proxies = (configuration.GetSection(Section + ":KnownProxies").Get<string[]>() ?? [])
+            .Concat(configuration.GetSection("Portal:KnownProxies").Get<string[]>() ?? [])
+            .Select(p => System.Net.IPAddress.TryParse(p, out var address)
+                ? address
+                : throw new StartupConfigurationException($"ForwardedHeaders:KnownProxies holds \"{p}\", which is not an IP address."))
+            .ToList();
+        var networks = (configuration.GetSection(Section + ":KnownNetworks").Get<string[]>() ?? [])
+            .Select(n => System.Net.IPNetwork.TryParse(n, out var network)
+                ? network
+                : throw new StartupConfigurationException($"ForwardedHeaders:KnownNetworks holds \"{n}\", which is not a network such as 10.0.0.0/24."))
+            .ToList();
         builder.Services.Configure<Microsoft.AspNetCore.Builder.ForwardedHeadersOptions>(o =>
         {
             o.ForwardedHeaders = Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedFor | Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedProto;
             o.KnownProxies.Clear();
             o.KnownIPNetworks.Clear();
-            foreach (var proxy in proxies)
-            {
-                if (!System.Net.IPAddress.TryParse(proxy, out var address))
-                {
-                    throw new StartupConfigurationException($"Portal:KnownProxies holds \"{proxy}\", which is not an IP address.");
-                }
-
-                o.KnownProxies.Add(address);
-            }
+            proxies.ForEach(o.KnownProxies.Add);
+            networks.ForEach(o.KnownIPNetworks.Add);
+            // nginx appends to X-Forwarded-For; the client is the last address a trusted proxy added.
+            o.ForwardLimit = 1;
         });
     }
 }

@@ -30,9 +30,21 @@ public static class RateLimits
     public const string Auth = "auth";
     public const string Public = "public";
 
+    /// <summary>Set to a StackExchange.Redis configuration string (e.g. "127.0.0.1:6379") to count limits across nodes.</summary>
+    public const string RedisSetting = "Redis:Configuration";
+
     public static void Add(IServiceCollection services, IConfiguration configuration)
     {
         var options = configuration.GetSection("RateLimits").Get<RateLimitOptions>() ?? new RateLimitOptions();
+        if (configuration[RedisSetting] is { Length: > 0 } redis)
+        {
+            var redisOptions = StackExchange.Redis.ConfigurationOptions.Parse(redis);
+            redisOptions.AbortOnConnectFail = false; // start without Redis; count per node until it answers
+            services.AddSingleton<StackExchange.Redis.IConnectionMultiplexer>(_ => StackExchange.Redis.ConnectionMultiplexer.Connect(redisOptions));
+            services.AddSingleton<SharedCounters>();
+            services.AddHealthChecks().AddCheck<RedisReadyCheck>("redis", tags: ["ready"]);
+        }
+
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -44,43 +56,43 @@ public static class RateLimits
             };
 
             // Per client address: one scanner cannot starve the others; behind a proxy, configure forwarded headers.
-            o.AddPolicy(Verify, context => RateLimitPartition.GetFixedWindowLimiter(
-                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = options.VerifyPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+            o.AddPolicy(Verify, context => Window(context, "verify:" + (context.Connection.RemoteIpAddress?.ToString() ?? "unknown"), options.VerifyPerMinute, TimeSpan.FromMinutes(1)));
 
             // The public register and its listings: a person browsing never reaches this; a scraper from
             // one address cannot crowd out everyone else's searches.
-            o.AddPolicy(Public, context => RateLimitPartition.GetFixedWindowLimiter(
-                "public:" + (context.Connection.RemoteIpAddress?.ToString() ?? "unknown"),
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = options.PublicPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+            o.AddPolicy(Public, context => Window(context, "public:" + (context.Connection.RemoteIpAddress?.ToString() ?? "unknown"), options.PublicPerMinute, TimeSpan.FromMinutes(1)));
 
             // Guessing passwords and codes from one address: a small fixed window per address.
             o.AddPolicy(Auth, context => HttpMethods.IsPost(context.Request.Method)
-                ? RateLimitPartition.GetFixedWindowLimiter("auth:" + (context.Connection.RemoteIpAddress?.ToString() ?? "unknown"),
-                    _ => new FixedWindowRateLimiterOptions { PermitLimit = options.AuthPerAddressPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
+                ? Window(context, "auth:" + (context.Connection.RemoteIpAddress?.ToString() ?? "unknown"), options.AuthPerAddressPerMinute, TimeSpan.FromMinutes(1))
                 : RateLimitPartition.GetNoLimiter("get"));
 
             // Per API client (the token's client, known once authorization has run), else per address.
-            o.AddPolicy(Api, context => RateLimitPartition.GetFixedWindowLimiter(
-                context.User.FindFirst(OidcServer.ClientClaim)?.Value ?? "ip:" + context.Connection.RemoteIpAddress,
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = options.ApiPerFiveMinutes, Window = TimeSpan.FromMinutes(5), QueueLimit = 0 }));
+            o.AddPolicy(Api, context => Window(context, "api:" + (context.User.FindFirst(OidcServer.ClientClaim)?.Value ?? "ip:" + context.Connection.RemoteIpAddress),
+                options.ApiPerFiveMinutes, TimeSpan.FromMinutes(5)));
         });
     }
+
+    /// <summary>A fixed window per key: in Redis when configured (every node counts together), else on this node.</summary>
+    private static RateLimitPartition<string> Window(HttpContext context, string key, int limit, TimeSpan window) =>
+        context.RequestServices.GetService<SharedCounters>() is { } shared
+            ? RateLimitPartition.Get(key, k => new SharedWindowLimiter(shared, k, limit, window))
+            : RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions { PermitLimit = limit, Window = window, QueueLimit = 0 });
 }
 
 /// <summary>
 /// Per-account throttle for login, two-factor and reset attempts (the address limit alone lets a
 /// botnet try one account from many addresses). Checked in the actions, where the account is known.
 /// </summary>
-public sealed class AccountThrottle(IConfiguration configuration) : IDisposable
+public sealed class AccountThrottle(IConfiguration configuration, SharedCounters? shared = null) : IDisposable
 {
-    private readonly PartitionedRateLimiter<string> _limiter = PartitionedRateLimiter.Create<string, string>(key =>
-        RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
-        {
-            PermitLimit = (configuration.GetSection("RateLimits").Get<RateLimitOptions>() ?? new RateLimitOptions()).AuthPerAccountPer15Minutes,
-            Window = TimeSpan.FromMinutes(15),
-            QueueLimit = 0,
-        }));
+    private static readonly TimeSpan Period = TimeSpan.FromMinutes(15);
+    private readonly PartitionedRateLimiter<string> _limiter = Create(
+        (configuration.GetSection("RateLimits").Get<RateLimitOptions>() ?? new RateLimitOptions()).AuthPerAccountPer15Minutes, shared);
+
+    private static PartitionedRateLimiter<string> Create(int limit, SharedCounters? shared) => PartitionedRateLimiter.Create<string, string>(key => shared is null
+        ? RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions { PermitLimit = limit, Window = Period, QueueLimit = 0 })
+        : RateLimitPartition.Get(key, k => new SharedWindowLimiter(shared, "account:" + k, limit, Period)));
 
     /// <summary>True when the attempt may go ahead; otherwise how long to wait.</summary>
     public bool TryAcquire(string account, out TimeSpan retryAfter)

@@ -9,14 +9,19 @@ using Portal.Infrastructure.Seeding;
 namespace Portal.Web.Tests.Support;
 
 /// <summary>
-/// The real app over a fresh SQLite file, migrated and seeded with the demo data, with known demo
-/// passwords. Each factory is its own database, so test classes never see each other's writes.
+/// The real app over a fresh database, migrated and seeded with the demo data, with known demo
+/// passwords: a SQLite file, or in the PostgreSQL build of the suite (POSTGRES_SUITE) a database cloned
+/// from a migrated template. Each factory is its own database, so test classes never see each other's writes.
 /// </summary>
 public class PortalFactory : WebApplicationFactory<Program>
 {
     public const string DemoPassword = "demo password for tests 2026";
 
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "portal-web-" + Guid.NewGuid().ToString("N"));
+
+#if POSTGRES_SUITE
+    private readonly string _database = Portal.Infrastructure.Tests.PostgresTestServer.CreateDatabaseAsync(MigrateTemplateAsync).GetAwaiter().GetResult();
+#endif
 
     public PortalFactory()
     {
@@ -25,8 +30,26 @@ public class PortalFactory : WebApplicationFactory<Program>
 
     public string Folder => _folder;
 
+    /// <summary>The settings that point the app at this factory's database (a second node or a command uses the same).</summary>
+    public Dictionary<string, string?> DatabaseSettings => new()
+    {
+#if POSTGRES_SUITE
+        ["Database:Provider"] = "PostgreSql",
+        ["ConnectionStrings:Portal"] = Portal.Infrastructure.Tests.PostgresTestServer.ConnectionString(_database),
+        ["Database:SeedDemoData"] = "true", // off by default on a server database
+#else
+        ["ConnectionStrings:Portal"] = $"Data Source={Path.Combine(_folder, "portal.db")}",
+#endif
+    };
+
+    /// <summary>The same, as command-line arguments for the portal's commands.</summary>
+    public string[] DatabaseArguments => [.. DatabaseSettings.Select(s => $"--{s.Key}={s.Value}")];
+
     /// <summary>Every log line the app wrote (message and exception), for tests that check what never gets logged.</summary>
     public System.Collections.Concurrent.ConcurrentQueue<string> Logs { get; } = new();
+
+    /// <summary>The same lines as the console writes them with <c>Logging:Console:FormatterName=json</c> (the app's own JSON formatter and options).</summary>
+    public System.Collections.Concurrent.ConcurrentQueue<string> JsonLogs { get; } = new();
 
     /// <summary>When set, the app's clock (and so "today") is this fake one.</summary>
     public Microsoft.Extensions.Time.Testing.FakeTimeProvider? Clock { get; init; }
@@ -43,7 +66,11 @@ public class PortalFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
-        builder.UseSetting("ConnectionStrings:Portal", $"Data Source={Path.Combine(_folder, "portal.db")}");
+        foreach (var (key, value) in DatabaseSettings)
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.UseSetting("Demo:Password", DemoPassword);
         builder.UseSetting("Email:PickupDirectory", Path.Combine(_folder, "mail"));
         builder.UseSetting("Email:PollSeconds", "3600");
@@ -56,6 +83,8 @@ public class PortalFactory : WebApplicationFactory<Program>
         }
 
         builder.ConfigureLogging(logging => logging.AddProvider(new CapturingLoggerProvider(Logs)));
+        builder.ConfigureServices(services => services.AddSingleton<ILoggerProvider>(sp => new JsonCapturingLoggerProvider(
+            sp.GetServices<Microsoft.Extensions.Logging.Console.ConsoleFormatter>().Single(f => f.Name == Microsoft.Extensions.Logging.Console.ConsoleFormatterNames.Json), JsonLogs)));
 
         // Tests log in hundreds of times: a cheaper hash keeps them fast. The algorithm is unchanged.
         builder.ConfigureServices(services => services.Configure<Microsoft.AspNetCore.Identity.PasswordHasherOptions>(o => o.IterationCount = 1000));
@@ -73,10 +102,23 @@ public class PortalFactory : WebApplicationFactory<Program>
         return host;
     }
 
+#if POSTGRES_SUITE
+    private static async Task MigrateTemplateAsync(string connection)
+    {
+        var options = new Microsoft.EntityFrameworkCore.DbContextOptionsBuilder<Portal.Infrastructure.Data.PortalDbContext>();
+        Portal.Infrastructure.DependencyInjection.Configure(options, Portal.Infrastructure.Data.DatabaseProvider.PostgreSql, connection, new Portal.Infrastructure.RepositoryPaths(AppContext.BaseDirectory));
+        await using var db = new Portal.Infrastructure.Data.PortalDbContext(options.Options);
+        await Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions.MigrateAsync(db.Database);
+    }
+#endif
+
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
         SqliteConnection.ClearAllPools();
+#if POSTGRES_SUITE
+        Portal.Infrastructure.Tests.PostgresTestServer.DropDatabaseAsync(_database).GetAwaiter().GetResult();
+#endif
         try
         {
             Directory.Delete(_folder, recursive: true);
@@ -126,4 +168,37 @@ public sealed class CapturingLoggerProvider(System.Collections.Concurrent.Concur
         public void Log<TState>(Microsoft.Extensions.Logging.LogLevel logLevel, Microsoft.Extensions.Logging.EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
             sink.Enqueue($"{category} {logLevel}: {formatter(state, exception)} {exception}");
     }
+}
+
+/// <summary>Formats every log entry with the app's JSON console formatter into memory, scopes included.</summary>
+public sealed class JsonCapturingLoggerProvider(Microsoft.Extensions.Logging.Console.ConsoleFormatter formatter, System.Collections.Concurrent.ConcurrentQueue<string> sink)
+    : ILoggerProvider, ISupportExternalScope
+{
+    private IExternalScopeProvider _scopes = new LoggerExternalScopeProvider();
+
+    public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
+
+    public void SetScopeProvider(IExternalScopeProvider scopeProvider) => _scopes = scopeProvider;
+
+    public void Dispose()
+    {
+    }
+
+    private sealed class Logger(JsonCapturingLoggerProvider provider, string category) : ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => provider._scopes.Push(state);
+
+        public bool IsEnabled(LogLevel logLevel) => logLevel != LogLevel.None;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            using var writer = new StringWriter();
+            provider.Formatter.Write(new Microsoft.Extensions.Logging.Abstractions.LogEntry<TState>(logLevel, category, eventId, state, exception, formatter), provider._scopes, writer);
+            provider.Sink.Enqueue(writer.ToString());
+        }
+    }
+
+    private Microsoft.Extensions.Logging.Console.ConsoleFormatter Formatter => formatter;
+
+    private System.Collections.Concurrent.ConcurrentQueue<string> Sink => sink;
 }

@@ -1,7 +1,7 @@
-using System.Diagnostics;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
+using Portal.Web.Infrastructure;
 
 namespace Portal.Web.Features.Errors;
 
@@ -15,7 +15,7 @@ public partial class ErrorsController(ILogger<ErrorsController> logger) : Contro
     [Route("/error")]
     public IActionResult ServerError()
     {
-        var correlationId = Activity.Current?.TraceId.ToString() ?? HttpContext.TraceIdentifier;
+        var correlationId = ServerLogging.CorrelationId(HttpContext);
         var feature = HttpContext.Features.Get<IExceptionHandlerPathFeature>();
         if (feature?.Error is { } error)
         {
@@ -36,7 +36,7 @@ public partial class ErrorsController(ILogger<ErrorsController> logger) : Contro
     {
         var known = code is 400 or 403 or 404 or 405 or 429 ? code : 500;
         Response.StatusCode = code is >= 400 and <= 599 ? code : 404; // /error/0 typed by hand is not a server error
-        var correlationId = known == 500 ? Activity.Current?.TraceId.ToString() ?? HttpContext.TraceIdentifier : null;
+        var correlationId = known == 500 ? ServerLogging.CorrelationId(HttpContext) : null;
         return View("Error", new ErrorViewModel(known, correlationId));
     }
 

@@ -176,7 +176,7 @@ public sealed class AttachFile(PortalDbContext db, FilingAccess access, FilingCl
 }
 
 /// <summary>Submits a draft, or resubmits after a return (one action); refused with the full list of problems when not ready.</summary>
-public sealed class SubmitFiling(PortalDbContext db, FilingAccess access, FilingClocks clocks)
+public sealed class SubmitFiling(PortalDbContext db, FilingAccess access, FilingClocks clocks, Portal.Infrastructure.Observability.PortalMetrics metrics)
 {
     public async Task<IReadOnlyList<SubmissionProblem>> ProblemsAsync(Filing filing, CancellationToken ct) =>
         filing.ProblemsBeforeSubmission(await NameTakenAsync(filing, ct));
@@ -206,10 +206,12 @@ public sealed class SubmitFiling(PortalDbContext db, FilingAccess access, Filing
             {
                 filing.Resubmit(actor, clocks.Today, clocks.NowUtc, nameTaken);
                 await db.SaveChangesAsync(ct);
+                metrics.Submitted(filing.Kind.ToString());
                 return UseCaseResult.Done(filing.Id) with { Code = FilingAction.Resubmit.ToString() };
             }
 
             await db.SaveChangesAsync(ct);
+            metrics.Submitted(filing.Kind.ToString());
             return UseCaseResult.Done(filing.Id);
         }
         catch (DomainRuleException ex)

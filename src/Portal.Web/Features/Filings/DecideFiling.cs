@@ -30,7 +30,8 @@ public sealed class DecideFiling(
     FilingAccess access,
     FilingClocks clocks,
     ApplyApproval approval,
-    FilingNotifier notifier)
+    FilingNotifier notifier,
+    Portal.Infrastructure.Observability.PortalMetrics metrics)
 {
     public async Task<UseCaseResult> HandleAsync(ClaimsPrincipal user, Guid id, FilingAction action, DecisionForm form, CancellationToken ct)
     {
@@ -91,6 +92,7 @@ public sealed class DecideFiling(
 
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
+            Count(action, filing.Kind.ToString());
             return UseCaseResult.Done(filing.Id);
         }
         catch (DomainRuleException ex)
@@ -103,6 +105,25 @@ public sealed class DecideFiling(
             db.ChangeTracker.Clear();
             var latest = await db.FilingEvents.AsNoTracking().Where(e => e.FilingId == id).OrderByDescending(e => e.Sequence).FirstOrDefaultAsync(ct);
             return UseCaseResult.Conflict(latest?.ActorName, latest?.AtUtc);
+        }
+    }
+
+    private void Count(FilingAction action, string kind)
+    {
+        switch (action)
+        {
+            case FilingAction.Accept:
+                metrics.Accepted(kind);
+                break;
+            case FilingAction.ReturnForSupplement:
+                metrics.Returned(kind);
+                break;
+            case FilingAction.Approve:
+                metrics.Decided(kind, "approved");
+                break;
+            case FilingAction.Refuse:
+                metrics.Decided(kind, "refused");
+                break;
         }
     }
 

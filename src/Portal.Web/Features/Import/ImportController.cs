@@ -186,23 +186,27 @@ public sealed class ImportWorker(IServiceScopeFactory scopes, IConfiguration con
 
     public void Nudge() => _signal.Release();
 
+    /// <summary>How long a node's claim on a run lasts without renewal (renewed every five batches): after a node dies, another resumes the run this much later.</summary>
+    private TimeSpan Lease => TimeSpan.FromSeconds(configuration.GetValue("Jobs:ImportLeaseSeconds", 600));
+
     public async Task<int> RunPendingAsync(CancellationToken ct)
     {
         using var scope = scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        var node = scope.ServiceProvider.GetRequiredService<Portal.Web.Infrastructure.NodeId>().Value;
         var running = await db.ImportRuns.AsNoTracking().Where(r => r.State == ImportState.Running).Select(r => r.Id).ToListAsync(ct);
         var done = 0;
         foreach (var id in running)
         {
-            if (!await Certificates.JobLeases.TryTakeAsync(db, "import:" + id, scope.ServiceProvider.GetRequiredService<Portal.Web.Infrastructure.NodeId>().Value, DateTime.UtcNow, TimeSpan.FromMinutes(10), ct))
+            if (!await Certificates.JobLeases.TryTakeAsync(db, "import:" + id, node, DateTime.UtcNow, Lease, ct))
             {
                 continue;
             }
 
             var import = scope.ServiceProvider.GetRequiredService<RegisterImport>();
-            while (await import.RunBatchesAsync(id, 5, ct))
+            // Stop as soon as the claim is lost (this node stalled past the lease and another took the run over).
+            while (await import.RunBatchesAsync(id, 5, ct) && await Certificates.JobLeases.TryTakeAsync(db, "import:" + id, node, DateTime.UtcNow, Lease, ct))
             {
-                await Certificates.JobLeases.TryTakeAsync(db, "import:" + id, scope.ServiceProvider.GetRequiredService<Portal.Web.Infrastructure.NodeId>().Value, DateTime.UtcNow, TimeSpan.FromMinutes(10), ct);
             }
 
             done++;
@@ -231,7 +235,7 @@ public sealed class ImportWorker(IServiceScopeFactory scopes, IConfiguration con
 
             try
             {
-                await _signal.WaitAsync(TimeSpan.FromSeconds(30), stoppingToken);
+                await _signal.WaitAsync(TimeSpan.FromSeconds(configuration.GetValue("Jobs:ImportPollSeconds", 30)), stoppingToken);
             }
             catch (OperationCanceledException)
             {

@@ -52,6 +52,9 @@ public class RegisterController(PortalDbContext db, RegisterSearch search, IConf
     private const int PageSize = 20;
     private const int MoreThanPages = PublicListing.MaxPages;
 
+    private static string? WithoutControls(string? text) =>
+        text is null || !text.Any(char.IsControl) ? text : new string([.. text.Where(c => !char.IsControl(c))]);
+
     /// <summary>
     /// The public register: by name substring (any length, including two Chinese characters), by unified
     /// social credit code (exact, forgiving about case and spaces), by legacy certificate number, and by a
@@ -61,6 +64,9 @@ public class RegisterController(PortalDbContext db, RegisterSearch search, IConf
     public async Task<IActionResult> Search(string? q, InstitutionStatus? status, Guid? office, string? sponsor, string? funding, int page = 1, CancellationToken ct = default)
     {
         page = PagerViewModel.Clamp(page);
+        // Nothing in the register holds a control character (forms refuse them), and a server database may
+        // refuse one in a query (PostgreSQL text cannot hold NUL): such characters match nothing, so they go.
+        (q, sponsor, funding) = (WithoutControls(q), WithoutControls(sponsor), WithoutControls(funding));
         var term = q?.Trim();
         if (term is { Length: > 100 })
         {

@@ -110,13 +110,22 @@ public class VerifyController(SigningKeyStore keys, CertificateVerification veri
 }
 
 /// <summary>The verdict on a certificate token: one indexed lookup by the token's hash. Shared by the verify page and the API.</summary>
-public sealed class CertificateVerification(IServiceProvider services, PreparedReads reads, TimeProvider clock)
+public sealed class CertificateVerification(IServiceProvider services, PreparedReads reads, TimeProvider clock, Portal.Infrastructure.Observability.PortalMetrics metrics)
 {
     /// <summary>A token, or a URL or text with the token in it (what a scanner hands over).</summary>
     public async Task<VerifyViewModel> ForTokenAsync(string? tokenOrUrl, CancellationToken ct)
     {
         var clean = CertificateTokens.Extract(tokenOrUrl);
-        return clean is null ? NotIssued() : await ForHashAsync(CertificateTokens.Sha256(clean), ct);
+        return Counted(clean is null ? NotIssued() : await LookupAsync(CertificateTokens.Sha256(clean), ct));
+    }
+
+    /// <summary>The verdict on a token's hash (the page a verify link opens).</summary>
+    public async Task<VerifyViewModel> ForHashAsync(string hash, CancellationToken ct) => Counted(await LookupAsync(hash, ct));
+
+    private VerifyViewModel Counted(VerifyViewModel model)
+    {
+        metrics.Verdict(model.Verdict.ToString());
+        return model;
     }
 
     /// <summary>
@@ -183,7 +192,7 @@ public sealed class CertificateVerification(IServiceProvider services, PreparedR
     /// <summary>The server databases' path (and, in a test, the check that the prepared path reads the same).</summary>
     public Task<VerifyRow?> RowViaEfAsync(string hash, CancellationToken ct) => ByHashCompiled(services.GetRequiredService<PortalDbContext>(), hash, ct);
 
-    public async Task<VerifyViewModel> ForHashAsync(string hash, CancellationToken ct)
+    private async Task<VerifyViewModel> LookupAsync(string hash, CancellationToken ct)
     {
         var english = Cultures.IsEnglish;
         var row = await RowAsync(hash, ct);
