@@ -55,6 +55,7 @@ public static class PostgresTestServer
                 await migrate(ConnectionString(template));
                 NpgsqlConnection.ClearAllPools(); // CREATE DATABASE … TEMPLATE needs the template without connections
                 _template = template;
+                AppDomain.CurrentDomain.ProcessExit += (_, _) => DropAtExit(template); // a server that outlives the run keeps no templates
             }
 
             var name = "portal_test_" + Guid.NewGuid().ToString("N")[..16];
@@ -73,6 +74,18 @@ public static class PostgresTestServer
         var name = "portal_test_" + Guid.NewGuid().ToString("N")[..16];
         await ExecuteAsync($"CREATE DATABASE \"{name}\"");
         return name;
+    }
+
+    private static void DropAtExit(string name)
+    {
+        try
+        {
+            DropDatabaseAsync(name).Wait(TimeSpan.FromSeconds(10));
+        }
+        catch (AggregateException)
+        {
+            // best effort: the server may already be gone
+        }
     }
 
     public static async Task DropDatabaseAsync(string name)
