@@ -70,7 +70,7 @@ else
 fi
 
 if ! exists; then
-  echo "Generating a register of $COUNT institutions into $DB …"
+  echo "Generating a register of $COUNT institutions into ${DB:-$PGDATABASE} …"
   start=$(date +%s)
   if [ "$PROVIDER" = PostgreSql ]; then
     psql -d postgres -qAt -c "DROP DATABASE IF EXISTS $PGDATABASE" -c "CREATE DATABASE $PGDATABASE"
