@@ -1516,3 +1516,149 @@ BEGIN
 END $EF$;
 COMMIT;
 
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201053500_WrittenInstruments') THEN
+    ALTER TABLE "OutboxMessages" ADD "AttachmentFileId" uuid;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201053500_WrittenInstruments') THEN
+    ALTER TABLE "OutboxMessages" ADD "AttachmentName" character varying(200) COLLATE "C";
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201053500_WrittenInstruments') THEN
+    ALTER TABLE "Offices" ADD "DocumentPrefix" character varying(10) COLLATE "C";
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201053500_WrittenInstruments') THEN
+    ALTER TABLE "Institutions" ADD "ElectronicDeliveryConsentBy" character varying(450) COLLATE "C";
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201053500_WrittenInstruments') THEN
+    ALTER TABLE "Institutions" ADD "ElectronicDeliveryConsentUtc" timestamp without time zone;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201053500_WrittenInstruments') THEN
+    ALTER TABLE "Filings" ADD "CompetentOffice" character varying(100) COLLATE "C";
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201053500_WrittenInstruments') THEN
+    ALTER TABLE "Filings" ADD "NonAcceptanceReasons" character varying(200) COLLATE "C" NOT NULL DEFAULT '';
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201053500_WrittenInstruments') THEN
+    CREATE TABLE "Instruments" (
+        "Id" uuid NOT NULL,
+        "OfficeId" uuid NOT NULL,
+        "Kind" character varying(32) NOT NULL,
+        "Year" integer NOT NULL,
+        "Serial" bigint NOT NULL,
+        "Number" character varying(40) COLLATE "C" NOT NULL,
+        "CheckCode" character varying(10) COLLATE "C" NOT NULL,
+        "FilingId" uuid,
+        "InstitutionId" uuid,
+        "ApplicantUserId" character varying(450) COLLATE "C",
+        "CertificateId" uuid,
+        "Addressee" character varying(200) COLLATE "C" NOT NULL,
+        "IssuedOn" date NOT NULL,
+        "IssuedUtc" timestamp without time zone NOT NULL,
+        "FileId" uuid NOT NULL,
+        "Sha256" character(64) COLLATE "C" NOT NULL,
+        "SignerThumbprint" character varying(64) COLLATE "C" NOT NULL,
+        "OpenedUtc" timestamp without time zone,
+        "OpenedByUserId" character varying(450) COLLATE "C",
+        CONSTRAINT "PK_Instruments" PRIMARY KEY ("Id"),
+        CONSTRAINT "FK_Instruments_Offices_OfficeId" FOREIGN KEY ("OfficeId") REFERENCES "Offices" ("Id") ON DELETE RESTRICT,
+        CONSTRAINT "FK_Instruments_StoredFiles_FileId" FOREIGN KEY ("FileId") REFERENCES "StoredFiles" ("Id") ON DELETE RESTRICT
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201053500_WrittenInstruments') THEN
+    CREATE INDEX "IX_Instruments_ApplicantUserId_IssuedUtc" ON "Instruments" ("ApplicantUserId", "IssuedUtc");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201053500_WrittenInstruments') THEN
+    CREATE UNIQUE INDEX "IX_Instruments_CheckCode" ON "Instruments" ("CheckCode");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201053500_WrittenInstruments') THEN
+    CREATE INDEX "IX_Instruments_FileId" ON "Instruments" ("FileId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201053500_WrittenInstruments') THEN
+    CREATE INDEX "IX_Instruments_FilingId" ON "Instruments" ("FilingId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201053500_WrittenInstruments') THEN
+    CREATE INDEX "IX_Instruments_InstitutionId_IssuedUtc" ON "Instruments" ("InstitutionId", "IssuedUtc");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201053500_WrittenInstruments') THEN
+    CREATE INDEX "IX_Instruments_OfficeId_IssuedUtc" ON "Instruments" ("OfficeId", "IssuedUtc");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201053500_WrittenInstruments') THEN
+    CREATE UNIQUE INDEX "IX_Instruments_OfficeId_Kind_Year_Serial" ON "Instruments" ("OfficeId", "Kind", "Year", "Serial");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201053500_WrittenInstruments') THEN
+    CREATE INDEX "IX_Instruments_Sha256" ON "Instruments" ("Sha256");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201053500_WrittenInstruments') THEN
+    INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+    VALUES ('20261201053500_WrittenInstruments', '10.0.15');
+    END IF;
+END $EF$;
+COMMIT;
+

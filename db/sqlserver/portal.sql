@@ -1735,3 +1735,167 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201053455_WrittenInstruments'
+)
+BEGIN
+    ALTER TABLE [OutboxMessages] ADD [AttachmentFileId] uniqueidentifier NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201053455_WrittenInstruments'
+)
+BEGIN
+    ALTER TABLE [OutboxMessages] ADD [AttachmentName] nvarchar(200) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201053455_WrittenInstruments'
+)
+BEGIN
+    ALTER TABLE [Offices] ADD [DocumentPrefix] nvarchar(10) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201053455_WrittenInstruments'
+)
+BEGIN
+    ALTER TABLE [Institutions] ADD [ElectronicDeliveryConsentBy] nvarchar(450) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201053455_WrittenInstruments'
+)
+BEGIN
+    ALTER TABLE [Institutions] ADD [ElectronicDeliveryConsentUtc] datetime2 NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201053455_WrittenInstruments'
+)
+BEGIN
+    ALTER TABLE [Filings] ADD [CompetentOffice] nvarchar(100) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201053455_WrittenInstruments'
+)
+BEGIN
+    ALTER TABLE [Filings] ADD [NonAcceptanceReasons] nvarchar(200) NOT NULL DEFAULT N'';
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201053455_WrittenInstruments'
+)
+BEGIN
+    CREATE TABLE [Instruments] (
+        [Id] uniqueidentifier NOT NULL,
+        [OfficeId] uniqueidentifier NOT NULL,
+        [Kind] nvarchar(32) NOT NULL,
+        [Year] int NOT NULL,
+        [Serial] bigint NOT NULL,
+        [Number] nvarchar(40) NOT NULL,
+        [CheckCode] nvarchar(10) NOT NULL,
+        [FilingId] uniqueidentifier NULL,
+        [InstitutionId] uniqueidentifier NULL,
+        [ApplicantUserId] nvarchar(450) NULL,
+        [CertificateId] uniqueidentifier NULL,
+        [Addressee] nvarchar(200) NOT NULL,
+        [IssuedOn] date NOT NULL,
+        [IssuedUtc] datetime2 NOT NULL,
+        [FileId] uniqueidentifier NOT NULL,
+        [Sha256] nchar(64) NOT NULL,
+        [SignerThumbprint] nvarchar(64) NOT NULL,
+        [OpenedUtc] datetime2 NULL,
+        [OpenedByUserId] nvarchar(450) NULL,
+        CONSTRAINT [PK_Instruments] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_Instruments_Offices_OfficeId] FOREIGN KEY ([OfficeId]) REFERENCES [Offices] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_Instruments_StoredFiles_FileId] FOREIGN KEY ([FileId]) REFERENCES [StoredFiles] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201053455_WrittenInstruments'
+)
+BEGIN
+    CREATE INDEX [IX_Instruments_ApplicantUserId_IssuedUtc] ON [Instruments] ([ApplicantUserId], [IssuedUtc]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201053455_WrittenInstruments'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_Instruments_CheckCode] ON [Instruments] ([CheckCode]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201053455_WrittenInstruments'
+)
+BEGIN
+    CREATE INDEX [IX_Instruments_FileId] ON [Instruments] ([FileId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201053455_WrittenInstruments'
+)
+BEGIN
+    CREATE INDEX [IX_Instruments_FilingId] ON [Instruments] ([FilingId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201053455_WrittenInstruments'
+)
+BEGIN
+    CREATE INDEX [IX_Instruments_InstitutionId_IssuedUtc] ON [Instruments] ([InstitutionId], [IssuedUtc]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201053455_WrittenInstruments'
+)
+BEGIN
+    CREATE INDEX [IX_Instruments_OfficeId_IssuedUtc] ON [Instruments] ([OfficeId], [IssuedUtc]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201053455_WrittenInstruments'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_Instruments_OfficeId_Kind_Year_Serial] ON [Instruments] ([OfficeId], [Kind], [Year], [Serial]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201053455_WrittenInstruments'
+)
+BEGIN
+    CREATE INDEX [IX_Instruments_Sha256] ON [Instruments] ([Sha256]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201053455_WrittenInstruments'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261201053455_WrittenInstruments', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

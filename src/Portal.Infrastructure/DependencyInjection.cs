@@ -45,6 +45,12 @@ public static class DependencyInjection
         services.AddOptions<CertificateSigningOptions>().BindConfiguration(CertificateSigningOptions.Section);
         services.AddOptions<PublicUrlOptions>().BindConfiguration("Portal");
         services.AddSingleton<SigningKeyStore>();
+        services.AddOptions<Instruments.DocumentSigningOptions>().BindConfiguration(Instruments.DocumentSigningOptions.Section)
+            .Validate(o => o.Offices.All(e => !string.IsNullOrWhiteSpace(e.RegionCode)), "DocumentSigning:Offices entries need a RegionCode.")
+            .Validate(o => o.Offices.All(e => e.PfxPath is null || e.CertificatePem is null), "DocumentSigning:Offices entries take a PfxPath or a CertificatePem, not both.")
+            .ValidateOnStart();
+        services.AddSingleton<Instruments.DocumentSigners>();
+        services.AddScoped<Instruments.InstrumentIssuer>();
         services.AddScoped<CertificateIssuer>();
         services.AddScoped<ICertificateIssuance>(sp => sp.GetRequiredService<CertificateIssuer>());
         services.AddScoped<CodeRegistry>();

@@ -68,6 +68,8 @@ public static class PortalApp
     {
         var services = builder.Services;
         services.AddOptions<PortalOptions>().BindConfiguration(PortalOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<Portal.Web.Features.Documents.InstrumentOptions>().BindConfiguration("Instruments")
+            .Validate(o => o.DeemedDeliveredAfterDays is >= 0 and <= 30, "Instruments:DeemedDeliveredAfterDays must be 0–30.").ValidateOnStart();
 
         services.AddIdentity<PortalUser, PortalRole>(o =>
             {
@@ -236,6 +238,7 @@ public static class PortalApp
         services.AddScoped<FilingNotifier>();
         services.AddScoped<FilingViewBuilder>();
         services.AddScoped<ApplyApproval>();
+        services.AddScoped<Portal.Web.Features.Documents.FilingInstruments>();
         services.AddScoped<StartFiling>();
         services.AddScoped<SaveFilingDetails>();
         services.AddScoped<AttachFile>();

@@ -74,7 +74,7 @@ public sealed class ClusterFixture : IAsyncLifetime
         {
             dll, "--urls", $"http://127.0.0.1:{_ports[index]}", "--environment=Development",
             "--Database:Provider=PostgreSql", $"--ConnectionStrings:Portal={ConnectionString}", "--Database:MigrateOnStartup=true", "--Database:SeedDemoData=true",
-            $"--Demo:Password={PortalFactory.DemoPassword}", $"--CertificateSigning:KeyDirectory={Path.Combine(_folder, "keys")}",
+            $"--Demo:Password={PortalFactory.DemoPassword}", $"--CertificateSigning:KeyDirectory={Path.Combine(_folder, "keys")}", $"--DocumentSigning:KeyDirectory={Path.Combine(_folder, "document-keys")}",
             $"--Email:PickupDirectory={Path.Combine(_folder, "mail")}", $"--Redis:Configuration={_redis.Configuration}",
             "--ForwardedHeaders:KnownProxies:0=127.0.0.1", $"--Portal:PublicBaseUrl={Url}", "--Portal:RequireStaffTwoFactor=false",
             $"--RateLimits:VerifyPerMinute={VerifyPerMinute}", "--RateLimits:PublicPerMinute=100000", "--RateLimits:AuthPerAddressPerMinute=100000",

@@ -36,7 +36,7 @@ public class CertificateRenderingTests
     [Fact]
     public void BothPdfs_ReadBackWithEveryPrintedFieldInChinese()
     {
-        var (original, duplicate) = CertificatePdfRenderer.Render(Sample);
+        var (original, duplicate) = CertificatePdfRenderer.Render(Sample, TestSigners.Pujiang);
         foreach (var (pdf, part) in new[] { (original, "正　本"), (duplicate, "副　本") })
         {
             using var doc = PdfDocument.Open(pdf);
@@ -67,11 +67,21 @@ public class CertificateRenderingTests
             return; // locally without poppler-utils: nothing to look at
         }
 
-        var (original, duplicate) = CertificatePdfRenderer.Render(Sample);
+        var (original, duplicate) = CertificatePdfRenderer.Render(Sample, TestSigners.Pujiang);
         foreach (var pdf in new[] { original, duplicate })
         {
             Assert.Equal(Sample.QrUrl, PdfToPpm.DecodeQr(pdf));
         }
+    }
+
+    [Fact]
+    public void BothPdfs_CarryTheOfficesSignature_CoveringTheWholeFile_AndBreakWhenAByteChanges()
+    {
+        var (original, duplicate) = CertificatePdfRenderer.Render(Sample, TestSigners.Pujiang);
+        PdfSig.AssertSignedWholeAndTamperEvident(original);
+        PdfSig.AssertSignedWholeAndTamperEvident(duplicate);
+        Assert.Contains("浦江县事业单位登记管理局", PdfSig.Report(original) ?? "浦江县事业单位登记管理局"); // the signer named
+        Assert.All(new[] { original, duplicate }, pdf => Assert.True(pdf.Length <= 150 * 1024, $"{pdf.Length} bytes"));
     }
 
     [Fact]
@@ -84,7 +94,7 @@ public class CertificateRenderingTests
     public void LongScope_IsWrappedAndCutWithAnEllipsis_NotOverflowing()
     {
         var longScope = Sample with { PurposeAndScope = string.Concat(Enumerable.Repeat("提供技术服务；", 80)) };
-        var (original, _) = CertificatePdfRenderer.Render(longScope);
+        var (original, _) = CertificatePdfRenderer.Render(longScope, TestSigners.Pujiang);
         using var doc = PdfDocument.Open(original);
         var letters = doc.GetPage(1).Letters;
         Assert.Contains(letters, l => l.Value == "…");

@@ -54,6 +54,13 @@ public class StatisticsTests
         f.DescribeSetup(Items("设立" + number), "浦编〔2025〕1号", D(submitted).AddDays(-10), 5);
         AttachAll(f, []);
         f.Submit(Applicant, D(submitted), Utc(submitted), false);
+        if (accepted is null && decided is not null)
+        {
+            // Decided at the acceptance stage: 不予受理.
+            f.RefuseToAccept(Registrar, D(decided), Utc(decided), [NonAcceptanceReason.OutsideJurisdiction], "金华市事业单位登记管理局", null);
+            return f;
+        }
+
         if (accepted is not null)
         {
             f.Accept(Registrar, D(accepted), Utc(accepted));
@@ -153,7 +160,9 @@ public class StatisticsTests
                 Setup(County, "C-5", "2026-01-01", "2026-01-02", "2026-01-31", refuse: true),   // refused on the last day: 29 days
                 Setup(County, "C-6", "2025-11-01", "2025-11-02", "2025-11-30"),                 // approved the day before the period
                 Setup(County, "C-7", "2025-12-15", "2025-12-16", null),                         // still open (accepted)
-                Setup(City, "J-1", "2026-01-05", "2026-01-06", "2026-01-20"));                  // the city's own: 14 days
+                Setup(City, "J-1", "2026-01-05", "2026-01-06", "2026-01-20"),                   // the city's own: 14 days
+                Setup(County, "C-8", "2026-01-06", null, "2026-01-07"),                          // not accepted (不予受理): no decision clock
+                Setup(County, "C-9", "2025-11-26", null, "2025-11-27"));                         // not accepted before the period
             await db.SaveChangesAsync();
 
             var issuer = scope.ServiceProvider.GetRequiredService<CertificateIssuer>();
@@ -181,6 +190,7 @@ public class StatisticsTests
             Assert.Equal(2, county[Metric.ChangeApproved]);         // C-3, C-4
             Assert.Equal(0, county[Metric.DeregistrationApproved]);
             Assert.Equal(1, county[Metric.Refused]);                // C-5 on 31 January
+            Assert.Equal(1, county[Metric.NotAccepted]);            // C-8 (C-9 before the period)
             Assert.Equal(1, county.ChangesByItem[RegisteredItem.Name]);
             Assert.Equal(1, county.ChangesByItem[RegisteredItem.Domicile]);
             Assert.Equal(1, county.ChangesByItem[RegisteredItem.Sponsor]);
@@ -208,6 +218,7 @@ public class StatisticsTests
             Assert.Equal(1, county[Metric.DecidedLate]);
             Assert.Equal(3, county.FilingsByState[FilingState.Approved]); // first submitted in the period: C-2, C-3, C-4
             Assert.Equal(1, county.FilingsByState[FilingState.Refused]);
+            Assert.Equal(1, county.FilingsByState[FilingState.NotAccepted]);
             Assert.Equal(1, county.FilingsByState[FilingState.Accepted]);
             Assert.Equal(5, county.RegisterByStatus[InstitutionStatus.Registered]);
             Assert.Equal([(12, 2025, 1, 0, 0), (1, 2026, 0, 2, 0)], county.RegistrationsByMonth);
@@ -216,6 +227,7 @@ public class StatisticsTests
             Assert.Equal(1, city[Metric.SetupApproved]);
             Assert.Equal(1, city[Metric.CertificatesReissued]);
             Assert.Equal(1, city[Metric.ReportsPublished]);
+            Assert.Equal(0, city[Metric.NotAccepted]);
 
             var sum = OfficeFigures.Sum([city, county], 30, null);
             Assert.Equal(2, sum[Metric.SetupApproved]);

@@ -45,6 +45,7 @@ public sealed class TestDatabase : IAsyncDisposable
             ["ConnectionStrings:Portal"] = $"Data Source={Path.Combine(folder, "portal.db")}",
             ["Email:PickupDirectory"] = Path.Combine(folder, "mail"),
             ["CertificateSigning:KeyDirectory"] = Path.Combine(folder, "keys"),
+            ["DocumentSigning:KeyDirectory"] = Path.Combine(folder, "document-keys"),
         };
         foreach (var kv in settings ?? [])
         {

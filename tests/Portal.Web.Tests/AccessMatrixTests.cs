@@ -223,6 +223,14 @@ public class AccessMatrixTests(PortalFactory factory) : IClassFixture<PortalFact
         var notification = new Notification(userA!.Id, "测试", "Test", "正文", "Body", null, DateTime.UtcNow);
         db.Notifications.Add(notification);
         await db.SaveChangesAsync();
+        Portal.Domain.Instruments.Instrument instrument;
+        await using (var tx = await db.Database.BeginTransactionAsync())
+        {
+            instrument = await scope.ServiceProvider.GetRequiredService<Portal.Infrastructure.Instruments.InstrumentIssuer>().IssueAsync(
+                new(a.OfficeId, Portal.Domain.Instruments.InstrumentKind.Acceptance, DateOnly.FromDateTime(DateTime.UtcNow), new(a.Current.Name, ["探针文书。"], [], []), InstitutionId: a.Id), default);
+            await db.SaveChangesAsync();
+            await tx.CommitAsync();
+        }
 
         // Records of office X the registry sees: a submitted filing and a submitted report of the demo.
         var submittedFiling = await db.Filings.Include(f => f.Attachments).Where(f => f.OfficeId == DemoDataSeeder.CountyOfficeId && f.State == FilingState.Submitted).FirstAsync();
@@ -268,6 +276,9 @@ public class AccessMatrixTests(PortalFactory factory) : IClassFixture<PortalFact
             ["POST /filings/{id:guid}/withdraw|id"] = filing.Id.ToString(),
             ["POST /inbox/{id:guid}/read|id"] = notification.Id.ToString(),
             ["GET /institution/certificates/{id:guid}/{part}.pdf|id"] = certificate.Id.ToString(),
+            ["GET /institution/documents/{id:guid}.pdf|id"] = instrument.Id.ToString(),
+            ["GET /registry/documents/{id:guid}.pdf|id"] = instrument.Id.ToString(),
+            ["GET /documents/check/{code}|code"] = instrument.CheckCode,
             ["GET /institution/users/{id}/remove|id"] = userA.Id,
             ["POST /institution/users/{id}/remove|id"] = userA.Id,
             ["GET /registry/certificates/{id:guid}/{part}.pdf|id"] = certificate.Id.ToString(),

@@ -161,7 +161,7 @@ public sealed class CrashTests : IDisposable
         foreach (var arg in new[]
         {
             dll, "--urls", url, $"--ConnectionStrings:Portal=Data Source={Path.Combine(_folder, "portal.db")}", $"--Demo:Password={PortalFactory.DemoPassword}",
-            $"--CertificateSigning:KeyDirectory={Path.Combine(_folder, "keys")}", $"--Email:PickupDirectory={Path.Combine(_folder, "mail")}",
+            $"--CertificateSigning:KeyDirectory={Path.Combine(_folder, "keys")}", $"--DocumentSigning:KeyDirectory={Path.Combine(_folder, "document-keys")}", $"--Email:PickupDirectory={Path.Combine(_folder, "mail")}",
             "--Portal:RequireStaffTwoFactor=false", "--Jobs:RunInBackground=false", "--RateLimits:AuthPerAddressPerMinute=100000",
             "--RateLimits:AuthPerAccountPer15Minutes=100000", "--Logging:LogLevel:Default=Warning", "--environment=Development",
         })

@@ -18,6 +18,7 @@ public sealed class SecondHost : PortalFactory
         }
 
         Settings["CertificateSigning:KeyDirectory"] = Path.Combine(first.Folder, "keys");
+        Settings["DocumentSigning:KeyDirectory"] = Path.Combine(first.Folder, "document-keys");
     }
 }
 

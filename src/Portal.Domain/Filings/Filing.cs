@@ -94,8 +94,17 @@ public class Filing
 
     public string? ReturnNote { get; private set; }
 
-    /// <summary>Reasons of a proposed or decided refusal.</summary>
+    /// <summary>Reasons of a proposed or decided refusal, or the free text of a refusal to accept.</summary>
     public string? RefusalReasons { get; private set; }
+
+    /// <summary>不予受理: the listed reasons, as <see cref="NonAcceptanceReason"/> names separated by commas; empty otherwise.</summary>
+    public string NonAcceptanceReasons { get; private set; } = string.Empty;
+
+    /// <summary>不予受理 for lack of jurisdiction: the office the applicant should apply to instead (art. 32 (2)).</summary>
+    public string? CompetentOffice { get; private set; }
+
+    public IReadOnlyList<NonAcceptanceReason> NonAcceptanceReasonList =>
+        NonAcceptanceReasons.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(Enum.Parse<NonAcceptanceReason>).ToList();
 
     public Guid ConcurrencyToken { get; private set; }
 
@@ -380,6 +389,37 @@ public class Filing
         RefusalReasons = reasons;
         DecidedOn = today;
     }
+
+    /// <summary>
+    /// 不予受理 (行政许可法 art. 32): at the acceptance stage, with at least one listed reason; a filing outside the
+    /// office's powers must name the competent office. The filing ends.
+    /// </summary>
+    public void RefuseToAccept(FilingActor actor, DateOnly today, DateTime nowUtc, IReadOnlyCollection<NonAcceptanceReason> reasons, string? competentOffice, string? note)
+    {
+        if (reasons.Count == 0)
+        {
+            throw new DomainRuleException(FilingErrors.ReasonsRequired);
+        }
+
+        var office = string.IsNullOrWhiteSpace(competentOffice) ? null : competentOffice.Trim();
+        if (reasons.Contains(NonAcceptanceReason.OutsideJurisdiction) && office is null)
+        {
+            throw new DomainRuleException(FilingErrors.CompetentOfficeRequired);
+        }
+
+        if (office?.Length > MaxCompetentOfficeLength)
+        {
+            throw new DomainRuleException(FilingErrors.CompetentOfficeRequired);
+        }
+
+        Move(FilingAction.RefuseToAccept, actor, nowUtc, note);
+        NonAcceptanceReasons = string.Join(',', reasons.Distinct().Order());
+        CompetentOffice = reasons.Contains(NonAcceptanceReason.OutsideJurisdiction) ? office : null;
+        RefusalReasons = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
+        DecidedOn = today;
+    }
+
+    public const int MaxCompetentOfficeLength = 100;
 
     public void RejectRefusalProposal(FilingActor actor, DateTime nowUtc, string? note)
     {

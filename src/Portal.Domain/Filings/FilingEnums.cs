@@ -46,6 +46,9 @@ public enum FilingState
 
     /// <summary>撤回 by the applicant.</summary>
     Withdrawn,
+
+    /// <summary>不予受理 (Administrative Licensing Law art. 32): refused at the acceptance stage; the filing ends.</summary>
+    NotAccepted,
 }
 
 public enum FilingAction
@@ -59,6 +62,9 @@ public enum FilingAction
     ProposeRefusal,
     Refuse,
     RejectRefusalProposal,
+
+    /// <summary>不予受理: refuse to accept, with reasons from <see cref="NonAcceptanceReason"/>.</summary>
+    RefuseToAccept,
 }
 
 /// <summary>Who acts on a filing, as the workflow sees it.</summary>
@@ -92,4 +98,17 @@ public enum DeregistrationReason
     DissolutionByLawOrCharter,
     OrderToClose,
     Revocation,
+}
+
+/// <summary>Why a filing is not accepted (行政许可法 art. 32 (1)–(2)); free text may add to them.</summary>
+public enum NonAcceptanceReason
+{
+    /// <summary>不属于本机关职权范围: the competent office must be named.</summary>
+    OutsideJurisdiction,
+
+    /// <summary>申请事项依法不需要取得登记.</summary>
+    NoRegistrationNeeded,
+
+    /// <summary>申请人不具备申请资格.</summary>
+    ApplicantNotEntitled,
 }

@@ -24,4 +24,5 @@ public static class FilingErrors
     public const string AnotherFilingInProgress = "AnotherFilingInProgress";
     public const string RenewalNotOpen = "RenewalNotOpen";
     public const string InstitutionNotRegistered = "InstitutionNotRegistered";
+    public const string CompetentOfficeRequired = "CompetentOfficeRequired";
 }

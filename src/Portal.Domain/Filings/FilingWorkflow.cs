@@ -18,6 +18,9 @@ public static class FilingWorkflow
         // Acceptance (受理): within 3 working days, accept or return with one complete list (一次性告知).
         new(FilingState.Submitted, FilingAction.Accept, Staff, FilingState.Accepted),
         new(FilingState.Submitted, FilingAction.ReturnForSupplement, Staff, FilingState.Returned),
+
+        // 不予受理 (art. 32): outside the office's powers, no registration needed, or not entitled to apply. It ends the filing.
+        new(FilingState.Submitted, FilingAction.RefuseToAccept, Staff, FilingState.NotAccepted),
         new(FilingState.Submitted, FilingAction.Withdraw, [FilingRole.Applicant], FilingState.Withdrawn),
         new(FilingState.Returned, FilingAction.Resubmit, [FilingRole.Applicant], FilingState.Submitted),
         new(FilingState.Returned, FilingAction.Withdraw, [FilingRole.Applicant], FilingState.Withdrawn),
@@ -47,7 +50,7 @@ public static class FilingWorkflow
         Table.Where(t => t.From == state && t.Roles.Contains(role)).Select(t => t.Action).Distinct().ToList();
 
     /// <summary>States in which the filing still counts as in progress (一事一办).</summary>
-    public static bool IsOpen(FilingState state) => state is not (FilingState.Approved or FilingState.Refused or FilingState.Withdrawn);
+    public static bool IsOpen(FilingState state) => state is not (FilingState.Approved or FilingState.Refused or FilingState.Withdrawn or FilingState.NotAccepted);
 
     public static readonly FilingState[] OpenStates = Enum.GetValues<FilingState>().Where(IsOpen).ToArray();
 

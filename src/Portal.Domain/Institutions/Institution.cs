@@ -100,6 +100,25 @@ public class Institution
 
     public const int RenewalWindowDays = 30;
 
+    /// <summary>When a manager of the institution consented to electronic delivery (电子送达) of the office's instruments; null: not consented.</summary>
+    public DateTime? ElectronicDeliveryConsentUtc { get; private set; }
+
+    public string? ElectronicDeliveryConsentBy { get; private set; }
+
+    /// <summary>Consent is given once; a second consent keeps the first time (the instruments issued since rely on it).</summary>
+    public bool ConsentToElectronicDelivery(string userId, DateTime nowUtc)
+    {
+        if (ElectronicDeliveryConsentUtc is not null)
+        {
+            return false;
+        }
+
+        ElectronicDeliveryConsentUtc = nowUtc;
+        ElectronicDeliveryConsentBy = userId;
+        ConcurrencyToken = Guid.NewGuid();
+        return true;
+    }
+
     /// <summary>Certificate and seals held until this date to correct (enforcement step 2); null when no hold.</summary>
     public DateOnly? HoldCorrectBy { get; private set; }
 

@@ -40,6 +40,27 @@ public class RegistrationOffice
 
     public const int MaxTelephoneLength = 40;
 
+    /// <summary>The prefix of the office's instrument numbers (文号), e.g. "浦事登" → "浦事登受〔2026〕12号"; null: <see cref="Instruments.InstrumentNumber.DefaultPrefix"/>.</summary>
+    public string? DocumentPrefix { get; private set; }
+
+    /// <summary>Chinese characters only, at most ten; blank restores the default.</summary>
+    public void SetDocumentPrefix(string? prefix)
+    {
+        var p = prefix?.Trim();
+        if (string.IsNullOrEmpty(p))
+        {
+            DocumentPrefix = null;
+            return;
+        }
+
+        if (p.Length > Instruments.InstrumentNumber.MaxPrefixLength || !p.All(c => c is >= '\u4e00' and <= '\u9fff'))
+        {
+            throw new DomainRuleException(OfficeErrors.BadDocumentPrefix);
+        }
+
+        DocumentPrefix = p;
+    }
+
     /// <summary>Digits, spaces and + - ( ) ， only; blank clears it.</summary>
     public void SetTelephone(string? telephone)
     {
@@ -91,4 +112,5 @@ public static class OfficeErrors
     public const string BadReportWindow = "OfficeBadReportWindow";
     public const string BadPromise = "OfficeBadPromise";
     public const string BadTelephone = "OfficeBadTelephone";
+    public const string BadDocumentPrefix = "OfficeBadDocumentPrefix";
 }

@@ -12,8 +12,11 @@ namespace Portal.Infrastructure.Certificates;
 /// <summary>Called in an approval's transaction: the certificate side of every approved filing.</summary>
 public interface ICertificateIssuance
 {
-    Task OnApprovedAsync(Filing filing, Institution institution, DateOnly today, CancellationToken ct);
+    Task<CertificateOutcome> OnApprovedAsync(Filing filing, Institution institution, DateOnly today, CancellationToken ct);
 }
+
+/// <summary>What an approval did to certificates: the one issued (if any) and the one it replaced or voided (if any).</summary>
+public sealed record CertificateOutcome(Certificate? Issued, Certificate? Previous);
 
 /// <summary>Section "Portal" as the infrastructure needs it: the public address printed in QR codes.</summary>
 public sealed class PublicUrlOptions
@@ -26,28 +29,30 @@ public sealed class PublicUrlOptions
 /// and year, a validity by the rules of <see cref="Certificate.ValidityEnd"/>, a signed QR token and its
 /// two PDFs, rendered once and stored with their SHA-256. Call inside the caller's transaction.
 /// </summary>
-public sealed class CertificateIssuer(PortalDbContext db, SigningKeyStore keys, IOptions<PublicUrlOptions> urls, TimeProvider clock, Observability.PortalMetrics metrics) : ICertificateIssuance
+public sealed class CertificateIssuer(PortalDbContext db, SigningKeyStore keys, Instruments.DocumentSigners signers, Instruments.InstrumentIssuer instruments, IOptions<PublicUrlOptions> urls, TimeProvider clock, Observability.PortalMetrics metrics) : ICertificateIssuance
 {
-    public async Task OnApprovedAsync(Filing filing, Institution institution, DateOnly today, CancellationToken ct)
+    public async Task<CertificateOutcome> OnApprovedAsync(Filing filing, Institution institution, DateOnly today, CancellationToken ct)
     {
-        switch (filing.Kind)
+        var previous = await db.Certificates.AsNoTracking().Where(c => c.InstitutionId == institution.Id && c.Status == CertificateStatus.Valid).SingleOrDefaultAsync(ct);
+        var reason = filing.Kind switch
         {
-            case FilingKind.Setup:
-                await IssueAsync(institution, CertificateIssueReason.Setup, today, ct);
-                break;
-            case FilingKind.Change when filing.Base is not null && filing.Proposed is not null && PrintedItems.Differ(filing.Base, filing.Proposed):
-                await IssueAsync(institution, CertificateIssueReason.Change, today, ct);
-                break;
-            case FilingKind.CertificateReissue:
-                await IssueAsync(institution, CertificateIssueReason.Reissue, today, ct);
-                break;
-            case FilingKind.CertificateRenewal:
-                await IssueAsync(institution, CertificateIssueReason.Renewal, today, ct);
-                break;
-            case FilingKind.Deregistration:
-                await VoidCurrentAsync(institution, VoidReason.Deregistration, today, "注销登记 / deregistered", ct);
-                break;
+            FilingKind.Setup => CertificateIssueReason.Setup,
+            FilingKind.Change when filing.Base is not null && filing.Proposed is not null && PrintedItems.Differ(filing.Base, filing.Proposed) => CertificateIssueReason.Change,
+            FilingKind.CertificateReissue => CertificateIssueReason.Reissue,
+            FilingKind.CertificateRenewal => CertificateIssueReason.Renewal,
+            _ => (CertificateIssueReason?)null,
+        };
+        if (reason is { } r)
+        {
+            return new CertificateOutcome(await IssueAsync(institution, r, today, ct), previous);
         }
+
+        if (filing.Kind == FilingKind.Deregistration)
+        {
+            return new CertificateOutcome(null, await VoidCurrentAsync(institution, VoidReason.Deregistration, today, "注销登记 / deregistered", ct));
+        }
+
+        return new CertificateOutcome(null, null);
     }
 
     public async Task<Certificate> IssueAsync(Institution institution, CertificateIssueReason reason, DateOnly issuedOn, CancellationToken ct, DateOnly? validUntilOverride = null)
@@ -64,7 +69,7 @@ public sealed class CertificateIssuer(PortalDbContext db, SigningKeyStore keys, 
         var funding = await db.FundingSources.AsNoTracking().Where(f => f.Code == items.FundingSourceCode).Select(f => f.NameZh).SingleOrDefaultAsync(ct) ?? items.FundingSourceCode;
         var content = new CertificateContent(number, institution.Code, items.Name, items.SecondName, items.PurposeAndScope, items.Domicile, items.LegalRepresentative,
             funding, items.StartupCapital, items.Sponsor, issuedOn, validUntil, issuedOn, office.NameZh, token.Url);
-        var (originalPdf, duplicatePdf) = CertificatePdfRenderer.Render(content);
+        var (originalPdf, duplicatePdf) = CertificatePdfRenderer.Render(content, signers.For(office.RegionCode, office.NameZh));
         var now = clock.GetUtcNow().UtcDateTime;
         var original = StoredFile.Create(originalPdf, now);
         var duplicate = StoredFile.Create(duplicatePdf, now);
@@ -83,6 +88,7 @@ public sealed class CertificateIssuer(PortalDbContext db, SigningKeyStore keys, 
                 predecessor.Void(VoidReason.Loss, issuedOn, "遗失补领 / lost, re-issued", certificate.Id);
                 metrics.CertificateVoided(nameof(VoidReason.Loss));
                 AnnounceVoid(predecessor, institution, VoidReason.Loss, issuedOn, now);
+                await NoticeOfVoidAsync(predecessor, institution, VoidReason.Loss, issuedOn, ct);
             }
             else
             {
@@ -103,15 +109,42 @@ public sealed class CertificateIssuer(PortalDbContext db, SigningKeyStore keys, 
             return null;
         }
 
-        Void(current, institution, reason, on, note);
+        await VoidAsync(current, institution, reason, on, note, ct);
         return current;
     }
 
-    public void Void(Certificate certificate, Institution institution, VoidReason reason, DateOnly on, string? note)
+    /// <summary>Voids a certificate, announces it and issues the 证书作废通知书. Call inside the caller's transaction.</summary>
+    public async Task VoidAsync(Certificate certificate, Institution institution, VoidReason reason, DateOnly on, string? note, CancellationToken ct)
     {
         certificate.Void(reason, on, note);
         metrics.CertificateVoided(reason.ToString());
         AnnounceVoid(certificate, institution, reason, on, clock.GetUtcNow().UtcDateTime);
+        await NoticeOfVoidAsync(certificate, institution, reason, on, ct);
+    }
+
+    private Task NoticeOfVoidAsync(Certificate certificate, Institution institution, VoidReason reason, DateOnly on, CancellationToken ct)
+    {
+        var why = reason switch
+        {
+            VoidReason.Loss => "证书遗失，已补领新证书",
+            VoidReason.Deregistration => "单位已注销登记",
+            _ => "登记管理机关依法撤销登记",
+        };
+        var body = new Instruments.InstrumentBody(
+            certificate.Printed.Name,
+            [$"根据《事业单位登记管理暂行条例》及其实施细则的规定，你单位下列《事业单位法人证书》（正本和副本）自{on:yyyy年M月d日}起作废。"],
+            [
+                ("证书编号", certificate.Number),
+                ("单位名称", certificate.Printed.Name),
+                ("统一社会信用代码", certificate.Code),
+                ("作废原因", why),
+                ("作废日期", on.ToString("yyyy年M月d日", System.Globalization.CultureInfo.InvariantCulture)),
+            ],
+            [reason == VoidReason.Loss
+                ? "原证书作废已在本机关网站公告，原证书不得继续使用。"
+                : "请将原《事业单位法人证书》正本和副本交回本机关；原证书自作废之日起不得继续使用。作废已在本机关网站公告。"]);
+        return instruments.IssueAsync(new Instruments.InstrumentRequest(certificate.OfficeId, Portal.Domain.Instruments.InstrumentKind.CertificateVoid, on, body,
+            InstitutionId: institution.Id, CertificateId: certificate.Id), ct);
     }
 
     private void AnnounceVoid(Certificate certificate, Institution institution, VoidReason reason, DateOnly on, DateTime now)

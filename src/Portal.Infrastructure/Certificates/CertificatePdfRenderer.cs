@@ -35,7 +35,8 @@ public sealed record CertificateContent(
 
 /// <summary>
 /// Draws the 《事业单位法人证书》 pair with PDFsharp: 正本 (A4 landscape, for display) and 副本 (A4 portrait,
-/// carried for business). Rendered once at issuance; the bytes are stored and never re-rendered.
+/// carried for business). Rendered once at issuance; the bytes are stored and never re-rendered. Each PDF carries the
+/// office's digital signature, whose visible appearance is the seal, so "电子证书与纸质证书具有同等法律效力" holds.
 /// </summary>
 public static class CertificatePdfRenderer
 {
@@ -44,11 +45,11 @@ public static class CertificatePdfRenderer
     private static readonly XColor Label = XColor.FromArgb(70, 70, 70);
     private static readonly XColor Paper = XColor.FromArgb(255, 252, 245);
 
-    public static (byte[] Original, byte[] Duplicate) Render(CertificateContent c)
+    public static (byte[] Original, byte[] Duplicate) Render(CertificateContent c, Instruments.OfficeSigner signer)
     {
         EmbeddedFontResolver.Install();
         var qr = QRCodeGenerator.GenerateQrCode(c.QrUrl, QRCodeGenerator.ECCLevel.M);
-        return (Original(c, qr), Duplicate(c, qr));
+        return (Original(c, qr, signer), Duplicate(c, qr, signer));
     }
 
     /// <summary>The QR version a URL needs at error correction M (the design requires ≤ 15).</summary>
@@ -58,9 +59,10 @@ public static class CertificatePdfRenderer
         return data.Version;
     }
 
-    private static byte[] Original(CertificateContent c, QRCodeData qr)
+    private static byte[] Original(CertificateContent c, QRCodeData qr, Instruments.OfficeSigner signer)
     {
         using var doc = NewDocument(c, "正本");
+        var sealAt = default(XPoint);
         var page = doc.AddPage();
         page.Size = PageSize.A4;
         page.Orientation = PageOrientation.Landscape;
@@ -87,7 +89,7 @@ public static class CertificatePdfRenderer
 
             Qr(g, qr, qrX, 170, qrSize);
             Centered(g, "扫码查验证书状态", qrX + qrSize / 2, 170 + qrSize + 16, 9, bold: false, Label);
-            Seal(g, qrX + qrSize / 2, 392, 52);
+            sealAt = new XPoint(qrX + qrSize / 2 - 54, 392 - 54);
             Centered(g, "登记管理机关", qrX + qrSize / 2, 460, 10.5, bold: false, Label);
             Centered(g, c.OfficeName, qrX + qrSize / 2, 478, 11.5, bold: true, Ink);
             Centered(g, "发证日期　" + CertificateContent.ChineseDate(c.IssuedOn), qrX + qrSize / 2, 498, 11, bold: false, Ink);
@@ -96,12 +98,14 @@ public static class CertificatePdfRenderer
             Text(g, "本证书正本、副本具有同等法律效力。电子证书与纸质证书具有同等法律效力。", 80, h - 44, 8.5, bold: false, Label);
         }
 
-        return Save(doc);
+        Instruments.SealSignature.Attach(doc, signer, "颁发《事业单位法人证书》（正本）" + c.Number, 0, sealAt, 108);
+        return Instruments.SealSignature.SaveSigned(doc);
     }
 
-    private static byte[] Duplicate(CertificateContent c, QRCodeData qr)
+    private static byte[] Duplicate(CertificateContent c, QRCodeData qr, Instruments.OfficeSigner signer)
     {
         using var doc = NewDocument(c, "副本");
+        var sealAt = default(XPoint);
         var page = doc.AddPage();
         page.Size = PageSize.A4;
         page.Orientation = PageOrientation.Portrait;
@@ -126,7 +130,7 @@ public static class CertificatePdfRenderer
             Qr(g, qr, x + 8, bottom, qrSize);
             Centered(g, "扫码查验证书状态", x + 8 + qrSize / 2, bottom + qrSize + 16, 9, bold: false, Label);
             var sealX = w - 64 - 110;
-            Seal(g, sealX, bottom + 56, 54);
+            sealAt = new XPoint(sealX - 56, bottom + 56 - 56);
             Centered(g, "登记管理机关", sealX, bottom + 126, 10.5, bold: false, Label);
             Centered(g, c.OfficeName, sealX, bottom + 144, 11.5, bold: true, Ink);
             Centered(g, "发证日期　" + CertificateContent.ChineseDate(c.IssuedOn), sealX, bottom + 164, 11, bold: false, Ink);
@@ -135,7 +139,8 @@ public static class CertificatePdfRenderer
             Text(g, "本证书正本、副本具有同等法律效力。电子证书与纸质证书具有同等法律效力。", x, h - 50, 8.5, bold: false, Label);
         }
 
-        return Save(doc);
+        Instruments.SealSignature.Attach(doc, signer, "颁发《事业单位法人证书》（副本）" + c.Number, 0, sealAt, 112);
+        return Instruments.SealSignature.SaveSigned(doc);
     }
 
     private static IEnumerable<(string Label, string Value)> Fields(CertificateContent c) =>
@@ -159,13 +164,6 @@ public static class CertificatePdfRenderer
         doc.Info.Creator = "Portal";
         doc.Options.CompressContentStreams = true;
         return doc;
-    }
-
-    private static byte[] Save(PdfDocument doc)
-    {
-        using var stream = new MemoryStream();
-        doc.Save(stream, closeStream: false);
-        return stream.ToArray();
     }
 
     /// <summary>Paper tone, a heavy red border with a thin inner rule, and corner marks.</summary>
@@ -257,7 +255,7 @@ public static class CertificatePdfRenderer
     }
 
     /// <summary>Each dark module as a filled square: vectors, sharp at any zoom or print size.</summary>
-    private static void Qr(XGraphics g, QRCodeData qr, double x, double y, double size)
+    internal static void Qr(XGraphics g, QRCodeData qr, double x, double y, double size)
     {
         var matrix = qr.ModuleMatrix;
         var n = matrix.Count;
@@ -288,24 +286,6 @@ public static class CertificatePdfRenderer
         }
 
         g.DrawPath(XBrushes.Black, path);
-    }
-
-    /// <summary>The seal area: a red double circle with a star, where the registrar's seal belongs.</summary>
-    private static void Seal(XGraphics g, double cx, double cy, double r)
-    {
-        var pen = new XPen(Red, 2.2);
-        g.DrawEllipse(pen, cx - r, cy - r, 2 * r, 2 * r);
-        g.DrawEllipse(new XPen(Red, 0.6), cx - r + 5, cy - r + 5, 2 * r - 10, 2 * r - 10);
-        var star = new XPoint[10];
-        for (var i = 0; i < 10; i++)
-        {
-            var radius = i % 2 == 0 ? r * 0.36 : r * 0.15;
-            var angle = -Math.PI / 2 + i * Math.PI / 5;
-            star[i] = new XPoint(cx + radius * Math.Cos(angle), cy - 4 + radius * Math.Sin(angle));
-        }
-
-        g.DrawPolygon(new XSolidBrush(Red), star, XFillMode.Winding);
-        Centered(g, "登记管理机关印章", cx, cy + r * 0.62, 7.5, bold: false, Red);
     }
 
     private static void Centered(XGraphics g, string text, double centerX, double baseline, double size, bool bold, XColor color)

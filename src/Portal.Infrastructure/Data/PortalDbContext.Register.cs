@@ -344,6 +344,21 @@ public partial class PortalDbContext
             entries.Add(NewAudit("office.settings", "Office", e.Entity.Id.ToString(), e.Entity.Id, null, null, null));
         }
 
+        foreach (var e in ChangeTracker.Entries<Portal.Domain.Instruments.Instrument>().Where(e => e.State is EntityState.Added))
+        {
+            entries.Add(NewAudit("instrument.issue", "Instrument", e.Entity.Number, e.Entity.OfficeId, $"{e.Entity.Kind} sha256={e.Entity.Sha256}", null, null));
+        }
+
+        foreach (var e in ChangeTracker.Entries<Portal.Domain.Instruments.Instrument>().Where(e => e.State is EntityState.Modified && e.Property(i => i.OpenedUtc).IsModified))
+        {
+            entries.Add(NewAudit("instrument.delivered", "Instrument", e.Entity.Number, e.Entity.OfficeId, "opened", e.Entity.OpenedByUserId, null));
+        }
+
+        foreach (var e in ChangeTracker.Entries<Portal.Domain.Institutions.Institution>().Where(e => e.State is EntityState.Modified && e.Property(i => i.ElectronicDeliveryConsentUtc).IsModified))
+        {
+            entries.Add(NewAudit("delivery.consent", "Institution", e.Entity.Id.ToString(), e.Entity.OfficeId, "electronic delivery consented", e.Entity.ElectronicDeliveryConsentBy, null));
+        }
+
         return entries;
     }
 }

@@ -59,6 +59,8 @@ public partial class PortalDbContext(DbContextOptions<PortalDbContext> options, 
 
     public DbSet<Certificate> Certificates => Set<Certificate>();
 
+    public DbSet<Portal.Domain.Instruments.Instrument> Instruments => Set<Portal.Domain.Instruments.Instrument>();
+
     public DbSet<JobLease> JobLeases => Set<JobLease>();
 
     public DbSet<AnnualReport> AnnualReports => Set<AnnualReport>();

@@ -18,7 +18,16 @@ internal static class MimeMessages
         var mime = new MimeMessage { Subject = message.Subject, MessageId = $"{message.Id:N}@portal" };
         mime.From.Add(new MailboxAddress(options.FromName, options.From));
         mime.To.Add(MailboxAddress.Parse(message.To));
-        mime.Body = new TextPart("plain") { Text = message.Body };
+        var text = new TextPart("plain") { Text = message.Body };
+        if (message.AttachmentContent is not { } content)
+        {
+            mime.Body = text;
+            return mime;
+        }
+
+        var builder = new BodyBuilder { TextBody = message.Body };
+        builder.Attachments.Add(message.AttachmentName ?? "attachment.pdf", content, new ContentType("application", "pdf"));
+        mime.Body = builder.ToMessageBody();
         return mime;
     }
 }

@@ -32,6 +32,11 @@ public sealed partial class OutboxDispatcher(
             message.Attempts++;
             try
             {
+                if (message.AttachmentFileId is { } fileId)
+                {
+                    message.AttachmentContent = await db.StoredFiles.AsNoTracking().Where(f => f.Id == fileId).Select(f => f.Content).SingleOrDefaultAsync(ct);
+                }
+
                 await transport.SendAsync(message, ct);
                 message.SentUtc = clock.GetUtcNow().UtcDateTime;
                 message.LastError = null;

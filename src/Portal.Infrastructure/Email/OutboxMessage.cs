@@ -24,4 +24,12 @@ public class OutboxMessage
     public int Attempts { get; set; }
 
     public string? LastError { get; set; }
+
+    /// <summary>A stored file sent with the message (an instrument's PDF), and the name it is sent under.</summary>
+    public Guid? AttachmentFileId { get; set; }
+
+    public string? AttachmentName { get; set; }
+
+    /// <summary>The attachment's bytes, loaded by the dispatcher just before sending; not stored.</summary>
+    public byte[]? AttachmentContent { get; set; }
 }

@@ -17,6 +17,9 @@ public enum Metric
     ChangeApproved,
     DeregistrationApproved,
     Refused,
+
+    /// <summary>不予受理: filings refused at the acceptance stage.</summary>
+    NotAccepted,
     CertificatesForSetup,
     CertificatesForChange,
     CertificatesRenewed,
@@ -121,6 +124,7 @@ public sealed class OfficeStatistics(PortalDbContext db, CalendarStore calendars
         counts[Metric.ChangeApproved] = approved.Count(f => f.Kind == FilingKind.Change);
         counts[Metric.DeregistrationApproved] = approved.Count(f => f.Kind == FilingKind.Deregistration);
         counts[Metric.Refused] = decided.Count(f => f.State == FilingState.Refused);
+        counts[Metric.NotAccepted] = decided.Count(f => f.State == FilingState.NotAccepted);
         var byItem = Enum.GetValues<RegisteredItem>().ToDictionary(i => i, _ => 0);
         foreach (var f in approved.Where(f => f.Kind == FilingKind.Change && f.Base is not null && f.Proposed is not null))
         {
@@ -231,7 +235,7 @@ public sealed class OfficeStatistics(PortalDbContext db, CalendarStore calendars
         string NameOf(Guid? id) => id is { } x && names.TryGetValue(x, out var n) ? n.Name : string.Empty;
         string? Profile(Guid? id) => id is { } x && names.ContainsKey(x) ? "/registry/institutions/" + x : null;
 
-        if (metric is Metric.SetupApproved or Metric.ChangeApproved or Metric.DeregistrationApproved or Metric.Refused or Metric.CodeRecordsUpdated or Metric.DecidedOnTime or Metric.DecidedLate)
+        if (metric is Metric.SetupApproved or Metric.ChangeApproved or Metric.DeregistrationApproved or Metric.Refused or Metric.NotAccepted or Metric.CodeRecordsUpdated or Metric.DecidedOnTime or Metric.DecidedLate)
         {
             var rows = await db.Filings.AsNoTracking().Where(f => f.OfficeId == officeId && f.DecidedOn != null && f.DecidedOn >= period.From && f.DecidedOn <= period.To)
                 .Select(f => new { f.Id, f.Number, f.Kind, f.State, f.DecidedOn, f.AcceptedOn, f.SubmittedOn, f.StoppedDays, f.InstitutionId, f.Base, f.Proposed }).ToListAsync(ct);
@@ -241,6 +245,7 @@ public sealed class OfficeStatistics(PortalDbContext db, CalendarStore calendars
                 Metric.ChangeApproved => rows.Where(f => f.State == FilingState.Approved && f.Kind == FilingKind.Change),
                 Metric.DeregistrationApproved => rows.Where(f => f.State == FilingState.Approved && f.Kind == FilingKind.Deregistration),
                 Metric.Refused => rows.Where(f => f.State == FilingState.Refused),
+                Metric.NotAccepted => rows.Where(f => f.State == FilingState.NotAccepted),
                 Metric.CodeRecordsUpdated => rows.Where(f => f.State == FilingState.Approved && f.Kind == FilingKind.Change && f.Base is not null && f.Proposed is not null
                     && ItemComparison.Changed(f.Base, f.Proposed).Any(CodeRecordItems.Contains)),
                 _ => rows.Where(f => f.State is FilingState.Approved or FilingState.Refused && (f.AcceptedOn ?? f.SubmittedOn) is not null

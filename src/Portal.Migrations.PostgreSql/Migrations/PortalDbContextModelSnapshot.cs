@@ -901,6 +901,11 @@ namespace Portal.Migrations.PostgreSql.Migrations
                     b.Property<DateOnly?>("ClockStoppedOn")
                         .HasColumnType("date");
 
+                    b.Property<string>("CompetentOffice")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .UseCollation("C");
+
                     b.Property<Guid>("ConcurrencyToken")
                         .IsConcurrencyToken()
                         .HasColumnType("uuid");
@@ -938,6 +943,12 @@ namespace Portal.Migrations.PostgreSql.Migrations
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
+
+                    b.Property<string>("NonAcceptanceReasons")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<string>("Number")
                         .IsRequired()
@@ -1135,6 +1146,14 @@ namespace Portal.Migrations.PostgreSql.Migrations
                     b.Property<int>("CurrentVersion")
                         .HasColumnType("integer");
 
+                    b.Property<string>("ElectronicDeliveryConsentBy")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .UseCollation("C");
+
+                    b.Property<DateTime?>("ElectronicDeliveryConsentUtc")
+                        .HasColumnType("timestamp without time zone");
+
                     b.Property<DateOnly?>("EndedOn")
                         .HasColumnType("date");
 
@@ -1213,6 +1232,110 @@ namespace Portal.Migrations.PostgreSql.Migrations
                     b.ToTable("InstitutionVersions", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Domain.Instruments.Instrument", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Addressee")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
+
+                    b.Property<string>("ApplicantUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .UseCollation("C");
+
+                    b.Property<Guid?>("CertificateId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("CheckCode")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .UseCollation("C");
+
+                    b.Property<Guid>("FileId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("FilingId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("InstitutionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("IssuedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime>("IssuedUtc")
+                        .HasColumnType("timestamp without time zone");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .UseCollation("C");
+
+                    b.Property<Guid>("OfficeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("OpenedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .UseCollation("C");
+
+                    b.Property<DateTime?>("OpenedUtc")
+                        .HasColumnType("timestamp without time zone");
+
+                    b.Property<long>("Serial")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .IsFixedLength()
+                        .UseCollation("C");
+
+                    b.Property<string>("SignerThumbprint")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .UseCollation("C");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CheckCode")
+                        .IsUnique();
+
+                    b.HasIndex("FileId");
+
+                    b.HasIndex("FilingId");
+
+                    b.HasIndex("Sha256");
+
+                    b.HasIndex("ApplicantUserId", "IssuedUtc");
+
+                    b.HasIndex("InstitutionId", "IssuedUtc");
+
+                    b.HasIndex("OfficeId", "IssuedUtc");
+
+                    b.HasIndex("OfficeId", "Kind", "Year", "Serial")
+                        .IsUnique();
+
+                    b.ToTable("Instruments", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Domain.Notifications.Notification", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1271,6 +1394,11 @@ namespace Portal.Migrations.PostgreSql.Migrations
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
+
+                    b.Property<string>("DocumentPrefix")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .UseCollation("C");
 
                     b.Property<string>("NameEn")
                         .IsRequired()
@@ -1688,6 +1816,14 @@ namespace Portal.Migrations.PostgreSql.Migrations
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
+
+                    b.Property<Guid?>("AttachmentFileId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AttachmentName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<int>("Attempts")
                         .HasColumnType("integer");
@@ -2821,6 +2957,21 @@ namespace Portal.Migrations.PostgreSql.Migrations
                         });
 
                     b.Navigation("Items")
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Domain.Instruments.Instrument", b =>
+                {
+                    b.HasOne("Portal.Infrastructure.Files.StoredFile", null)
+                        .WithMany()
+                        .HasForeignKey("FileId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Portal.Domain.Offices.RegistrationOffice", null)
+                        .WithMany()
+                        .HasForeignKey("OfficeId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

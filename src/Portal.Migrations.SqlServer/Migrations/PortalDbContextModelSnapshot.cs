@@ -809,6 +809,10 @@ namespace Portal.Migrations.SqlServer.Migrations
                     b.Property<DateOnly?>("ClockStoppedOn")
                         .HasColumnType("date");
 
+                    b.Property<string>("CompetentOffice")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
                     b.Property<Guid>("ConcurrencyToken")
                         .IsConcurrencyToken()
                         .HasColumnType("uniqueidentifier");
@@ -844,6 +848,11 @@ namespace Portal.Migrations.SqlServer.Migrations
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("NonAcceptanceReasons")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
 
                     b.Property<string>("Number")
                         .IsRequired()
@@ -1028,6 +1037,13 @@ namespace Portal.Migrations.SqlServer.Migrations
                     b.Property<int>("CurrentVersion")
                         .HasColumnType("int");
 
+                    b.Property<string>("ElectronicDeliveryConsentBy")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<DateTime?>("ElectronicDeliveryConsentUtc")
+                        .HasColumnType("datetime2");
+
                     b.Property<DateOnly?>("EndedOn")
                         .HasColumnType("date");
 
@@ -1102,6 +1118,103 @@ namespace Portal.Migrations.SqlServer.Migrations
                     b.ToTable("InstitutionVersions", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Domain.Instruments.Instrument", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Addressee")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("ApplicantUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<Guid?>("CertificateId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("CheckCode")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("nvarchar(10)");
+
+                    b.Property<Guid>("FileId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid?>("FilingId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid?>("InstitutionId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateOnly>("IssuedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime>("IssuedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<Guid>("OfficeId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("OpenedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<DateTime?>("OpenedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<long>("Serial")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nchar(64)")
+                        .IsFixedLength();
+
+                    b.Property<string>("SignerThumbprint")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CheckCode")
+                        .IsUnique();
+
+                    b.HasIndex("FileId");
+
+                    b.HasIndex("FilingId");
+
+                    b.HasIndex("Sha256");
+
+                    b.HasIndex("ApplicantUserId", "IssuedUtc");
+
+                    b.HasIndex("InstitutionId", "IssuedUtc");
+
+                    b.HasIndex("OfficeId", "IssuedUtc");
+
+                    b.HasIndex("OfficeId", "Kind", "Year", "Serial")
+                        .IsUnique();
+
+                    b.ToTable("Instruments", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Domain.Notifications.Notification", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1154,6 +1267,10 @@ namespace Portal.Migrations.SqlServer.Migrations
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("DocumentPrefix")
+                        .HasMaxLength(10)
+                        .HasColumnType("nvarchar(10)");
 
                     b.Property<string>("NameEn")
                         .IsRequired()
@@ -1542,6 +1659,13 @@ namespace Portal.Migrations.SqlServer.Migrations
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid?>("AttachmentFileId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("AttachmentName")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
 
                     b.Property<int>("Attempts")
                         .HasColumnType("int");
@@ -2597,6 +2721,21 @@ namespace Portal.Migrations.SqlServer.Migrations
                         });
 
                     b.Navigation("Items")
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Domain.Instruments.Instrument", b =>
+                {
+                    b.HasOne("Portal.Infrastructure.Files.StoredFile", null)
+                        .WithMany()
+                        .HasForeignKey("FileId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Portal.Domain.Offices.RegistrationOffice", null)
+                        .WithMany()
+                        .HasForeignKey("OfficeId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

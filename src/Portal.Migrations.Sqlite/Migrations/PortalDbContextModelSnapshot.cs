@@ -795,6 +795,10 @@ namespace Portal.Migrations.Sqlite.Migrations
                     b.Property<DateOnly?>("ClockStoppedOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CompetentOffice")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("ConcurrencyToken")
                         .IsConcurrencyToken()
                         .HasColumnType("TEXT");
@@ -829,6 +833,11 @@ namespace Portal.Migrations.Sqlite.Migrations
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NonAcceptanceReasons")
+                        .IsRequired()
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Number")
@@ -1014,6 +1023,13 @@ namespace Portal.Migrations.Sqlite.Migrations
                     b.Property<int>("CurrentVersion")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ElectronicDeliveryConsentBy")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ElectronicDeliveryConsentUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly?>("EndedOn")
                         .HasColumnType("TEXT");
 
@@ -1088,6 +1104,103 @@ namespace Portal.Migrations.Sqlite.Migrations
                     b.ToTable("InstitutionVersions", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Domain.Instruments.Instrument", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Addressee")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ApplicantUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("CertificateId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CheckCode")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("FileId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("FilingId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("InstitutionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("IssuedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("IssuedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OfficeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OpenedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("OpenedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Serial")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<string>("SignerThumbprint")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CheckCode")
+                        .IsUnique();
+
+                    b.HasIndex("FileId");
+
+                    b.HasIndex("FilingId");
+
+                    b.HasIndex("Sha256");
+
+                    b.HasIndex("ApplicantUserId", "IssuedUtc");
+
+                    b.HasIndex("InstitutionId", "IssuedUtc");
+
+                    b.HasIndex("OfficeId", "IssuedUtc");
+
+                    b.HasIndex("OfficeId", "Kind", "Year", "Serial")
+                        .IsUnique();
+
+                    b.ToTable("Instruments", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Domain.Notifications.Notification", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1139,6 +1252,10 @@ namespace Portal.Migrations.Sqlite.Migrations
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DocumentPrefix")
+                        .HasMaxLength(10)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("NameEn")
@@ -1527,6 +1644,13 @@ namespace Portal.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Portal.Infrastructure.Email.OutboxMessage", b =>
                 {
                     b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("AttachmentFileId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AttachmentName")
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Attempts")
@@ -2581,6 +2705,21 @@ namespace Portal.Migrations.Sqlite.Migrations
                         });
 
                     b.Navigation("Items")
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Domain.Instruments.Instrument", b =>
+                {
+                    b.HasOne("Portal.Infrastructure.Files.StoredFile", null)
+                        .WithMany()
+                        .HasForeignKey("FileId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Portal.Domain.Offices.RegistrationOffice", null)
+                        .WithMany()
+                        .HasForeignKey("OfficeId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

@@ -94,6 +94,10 @@ public static class FilingBuilder
             case FilingState.Withdrawn:
                 f.Withdraw(Applicant, Now, null);
                 break;
+            case FilingState.NotAccepted:
+                f.Submit(Applicant, Today, Now, false);
+                f.RefuseToAccept(Registrar, Today, Now, [NonAcceptanceReason.ApplicantNotEntitled], null, "举办单位无权举办");
+                break;
         }
 
         Assert.Equal(state, f.State);
@@ -114,6 +118,7 @@ public static class FilingBuilder
             case FilingAction.ProposeRefusal: f.ProposeRefusal(actor, Now, "理由"); break;
             case FilingAction.Refuse: f.Refuse(actor, Today, Now, "理由"); break;
             case FilingAction.RejectRefusalProposal: f.RejectRefusalProposal(actor, Now, null); break;
+            case FilingAction.RefuseToAccept: f.RefuseToAccept(actor, Today, Now, [NonAcceptanceReason.OutsideJurisdiction], "金华市事业单位登记管理局", null); break;
             default: throw new ArgumentOutOfRangeException(nameof(action));
         }
     }

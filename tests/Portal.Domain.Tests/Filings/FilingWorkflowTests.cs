@@ -55,7 +55,7 @@ public class FilingWorkflowTests
     {
         var keys = FilingWorkflow.Table.SelectMany(t => t.Roles.Select(r => (t.From, t.Action, r))).ToList();
         Assert.Equal(keys.Count, keys.Distinct().Count());
-        foreach (var closed in new[] { FilingState.Approved, FilingState.Refused, FilingState.Withdrawn })
+        foreach (var closed in new[] { FilingState.Approved, FilingState.Refused, FilingState.Withdrawn, FilingState.NotAccepted })
         {
             Assert.DoesNotContain(FilingWorkflow.Table, t => t.From == closed);
             Assert.False(FilingWorkflow.IsOpen(closed));
@@ -68,6 +68,49 @@ public class FilingWorkflowTests
         Assert.Equal([FilingAction.Approve, FilingAction.ReturnForSupplement, FilingAction.ProposeRefusal], FilingWorkflow.ActionsFor(FilingState.Accepted, FilingRole.Registrar));
         Assert.Equal([FilingAction.Approve, FilingAction.ReturnForSupplement, FilingAction.Refuse], FilingWorkflow.ActionsFor(FilingState.Accepted, FilingRole.Supervisor));
         Assert.Equal([FilingAction.Withdraw], FilingWorkflow.ActionsFor(FilingState.Accepted, FilingRole.Applicant));
+    }
+
+    [Fact]
+    public void RefuseToAccept_IsAStaffActAtTheAcceptanceStageOnly()
+    {
+        Assert.Equal([FilingAction.Accept, FilingAction.ReturnForSupplement, FilingAction.RefuseToAccept], FilingWorkflow.ActionsFor(FilingState.Submitted, FilingRole.Registrar));
+        Assert.Equal([FilingAction.Accept, FilingAction.ReturnForSupplement, FilingAction.RefuseToAccept], FilingWorkflow.ActionsFor(FilingState.Submitted, FilingRole.Supervisor));
+        Assert.DoesNotContain(FilingAction.RefuseToAccept, FilingWorkflow.ActionsFor(FilingState.Submitted, FilingRole.Applicant));
+        Assert.Equal([FilingState.Submitted], FilingWorkflow.Table.Where(t => t.Action == FilingAction.RefuseToAccept).Select(t => t.From).ToList());
+    }
+
+    [Fact]
+    public void RefuseToAccept_KeepsItsReasonsAndTheCompetentOffice_AndEndsTheFiling()
+    {
+        var filing = InState(FilingState.Submitted);
+        filing.RefuseToAccept(Registrar, Today, Now, [NonAcceptanceReason.OutsideJurisdiction, NonAcceptanceReason.ApplicantNotEntitled, NonAcceptanceReason.OutsideJurisdiction], " 金华市事业单位登记管理局 ", "  另见说明 ");
+        Assert.Equal(FilingState.NotAccepted, filing.State);
+        Assert.Equal([NonAcceptanceReason.OutsideJurisdiction, NonAcceptanceReason.ApplicantNotEntitled], filing.NonAcceptanceReasonList);
+        Assert.Equal("金华市事业单位登记管理局", filing.CompetentOffice);
+        Assert.Equal("另见说明", filing.RefusalReasons);
+        Assert.Equal(Today, filing.DecidedOn);
+        Assert.False(FilingWorkflow.IsOpen(filing.State));
+    }
+
+    [Theory]
+    [InlineData(false, null)]
+    [InlineData(true, "  ")]
+    public void RefuseToAccept_WithoutAReason_OrOutsideJurisdictionWithoutTheCompetentOffice_IsRefused(bool outside, string? competent)
+    {
+        var filing = InState(FilingState.Submitted);
+        NonAcceptanceReason[] reasons = outside ? [NonAcceptanceReason.OutsideJurisdiction] : [];
+        var ex = Assert.Throws<DomainRuleException>(() => filing.RefuseToAccept(Registrar, Today, Now, reasons, competent, "说明"));
+        Assert.Equal(outside ? FilingErrors.CompetentOfficeRequired : FilingErrors.ReasonsRequired, ex.Code);
+        Assert.Equal(FilingState.Submitted, filing.State);
+    }
+
+    [Fact]
+    public void RefuseToAccept_ForAnotherReason_DoesNotKeepACompetentOffice()
+    {
+        var filing = InState(FilingState.Submitted);
+        filing.RefuseToAccept(Registrar, Today, Now, [NonAcceptanceReason.NoRegistrationNeeded], "某局", null);
+        Assert.Null(filing.CompetentOffice);
+        Assert.Null(filing.RefusalReasons);
     }
 
     [Fact]

@@ -77,6 +77,7 @@ public class PortalFactory : WebApplicationFactory<Program>
         builder.UseSetting("Jobs:RunInBackground", "false");
         builder.UseSetting("Portal:SessionRevalidationSeconds", "0");
         builder.UseSetting("CertificateSigning:KeyDirectory", Path.Combine(_folder, "keys"));
+        builder.UseSetting("DocumentSigning:KeyDirectory", Path.Combine(_folder, "document-keys"));
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

@@ -22,6 +22,9 @@ public class FilingConfiguration : IEntityTypeConfiguration<Filing>
         builder.Property(f => f.ReturnChecklist).HasMaxLength(1000).IsRequired();
         builder.Property(f => f.ReturnNote).HasMaxLength(2000);
         builder.Property(f => f.RefusalReasons).HasMaxLength(2000);
+        builder.Property(f => f.NonAcceptanceReasons).HasMaxLength(200).IsRequired();
+        builder.Property(f => f.CompetentOffice).HasMaxLength(Filing.MaxCompetentOfficeLength);
+        builder.Ignore(f => f.NonAcceptanceReasonList);
         builder.Property(f => f.ConcurrencyToken).IsConcurrencyToken();
         builder.HasOne<RegistrationOffice>().WithMany().HasForeignKey(f => f.OfficeId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Institution>().WithMany().HasForeignKey(f => f.InstitutionId).OnDelete(DeleteBehavior.Restrict);

@@ -21,6 +21,7 @@ public class InstitutionConfiguration : IEntityTypeConfiguration<Institution>
         builder.Property(i => i.NameKey).HasMaxLength(100).IsRequired();
         builder.HasIndex(i => new { i.OfficeId, i.NameKey });
         builder.Property(i => i.CertificateNumber).HasMaxLength(40);
+        builder.Property(i => i.ElectronicDeliveryConsentBy).HasMaxLength(450);
         builder.HasOne<RegistrationOffice>().WithMany().HasForeignKey(i => i.OfficeId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(i => new { i.OfficeId, i.Status });
         builder.HasIndex(i => new { i.Status, i.NameKey, i.Code }); // public browsing by status, in name order (RegisterController)

@@ -9,5 +9,6 @@ public sealed class OfficeConfiguration : IEntityTypeConfiguration<RegistrationO
     public void Configure(EntityTypeBuilder<RegistrationOffice> builder)
     {
         builder.Property(o => o.Telephone).HasMaxLength(RegistrationOffice.MaxTelephoneLength);
+        builder.Property(o => o.DocumentPrefix).HasMaxLength(Portal.Domain.Instruments.InstrumentNumber.MaxPrefixLength);
     }
 }

@@ -66,6 +66,8 @@ public class OutboxMessageConfiguration : IEntityTypeConfiguration<OutboxMessage
         builder.Property(m => m.Body).IsRequired();
         builder.Property(m => m.Kind).HasMaxLength(50).IsRequired();
         builder.Property(m => m.LastError).HasMaxLength(1000);
+        builder.Property(m => m.AttachmentName).HasMaxLength(200);
+        builder.Ignore(m => m.AttachmentContent);
         builder.HasIndex(m => new { m.SentUtc, m.CreatedUtc });
     }
 }

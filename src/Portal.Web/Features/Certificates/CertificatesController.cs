@@ -64,10 +64,12 @@ public class CertificatesController(PortalDbContext db, TimeProvider clock) : Co
         }
 
         var institution = await db.Institutions.SingleAsync(i => i.Id == certificate.InstitutionId, ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         try
         {
-            issuer.Void(certificate, institution, reason, clock.TodayInChina(), note.Trim()[..Math.Min(note.Trim().Length, 500)]);
+            await issuer.VoidAsync(certificate, institution, reason, clock.TodayInChina(), note.Trim()[..Math.Min(note.Trim().Length, 500)], ct);
             await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
             TempData["Flash"] = "Certificates.Voided";
         }
         catch (DomainRuleException ex)

@@ -18,7 +18,7 @@ namespace Portal.Web.Features.Filings;
 /// </summary>
 public sealed class ApplyApproval(PortalDbContext db, CodeRegistry codes, UserManager<PortalUser> users, ICertificateIssuance certificates)
 {
-    public async Task<Institution> HandleAsync(Filing filing, DateOnly today, DateTime nowUtc, CancellationToken ct)
+    public async Task<(Institution Institution, CertificateOutcome Certificates)> HandleAsync(Filing filing, DateOnly today, DateTime nowUtc, CancellationToken ct)
     {
         var office = await db.Offices.SingleAsync(o => o.Id == filing.OfficeId, ct);
         Institution institution;
@@ -29,6 +29,13 @@ public sealed class ApplyApproval(PortalDbContext db, CodeRegistry codes, UserMa
                 institution = Institution.Register(office.Id, code, filing.Proposed!, today, nowUtc);
                 db.Institutions.Add(institution);
                 filing.RecordCreatedInstitution(institution.Id);
+
+                // The instruments issued to the applicant so far (受理, 补正) now belong to the new institution as well.
+                foreach (var earlier in await db.Instruments.Where(i => i.FilingId == filing.Id).ToListAsync(ct))
+                {
+                    earlier.AssignInstitution(institution.Id);
+                }
+
                 await MakeApplicantManagerAsync(filing.ApplicantUserId, institution.Id);
                 Announce(AnnouncementKind.Setup, institution, today, nowUtc,
                     $"{institution.Current.Name}设立登记公告",
@@ -74,8 +81,8 @@ public sealed class ApplyApproval(PortalDbContext db, CodeRegistry codes, UserMa
                 break;
         }
 
-        await certificates.OnApprovedAsync(filing, institution, today, ct);
-        return institution;
+        var outcome = await certificates.OnApprovedAsync(filing, institution, today, ct);
+        return (institution, outcome);
     }
 
     private async Task<Institution> LoadInstitutionAsync(Filing filing, CancellationToken ct) =>

@@ -47,7 +47,8 @@ public sealed class FilingClocks(PortalDbContext db, CalendarStore calendars, IO
 /// <summary>Tells an institution's users (or a setup's applicant) what happened: portal inbox and email, in both languages.</summary>
 public sealed class FilingNotifier(PortalDbContext db, EmailOutbox outbox, IOptions<Portal.Web.Infrastructure.PortalOptions> portal, TimeProvider clock)
 {
-    public async Task NotifyAsync(Filing filing, string titleZh, string titleEn, string bodyZh, string bodyEn, CancellationToken ct)
+    /// <summary>With <paramref name="instrument"/>, its PDF goes with each email and the inbox links to it.</summary>
+    public async Task NotifyAsync(Filing filing, string titleZh, string titleEn, string bodyZh, string bodyEn, CancellationToken ct, Portal.Domain.Instruments.Instrument? instrument = null)
     {
         var recipients = await db.Users
             .Where(u => (filing.InstitutionId != null && u.InstitutionId == filing.InstitutionId) || u.Id == filing.ApplicantUserId)
@@ -65,7 +66,9 @@ public sealed class FilingNotifier(PortalDbContext db, EmailOutbox outbox, IOpti
                     r.Email,
                     $"{titleZh} / {titleEn}",
                     $"{bodyZh}\n\n查看详情：{url}\n\n---\n\n{bodyEn}\n\nDetails: {url}\n\n事业单位登记管理服务平台 · Public Institution Registration Portal",
-                    "filing-notification");
+                    "filing-notification",
+                    instrument?.FileId,
+                    instrument is null ? null : $"{Portal.Infrastructure.Instruments.InstrumentTitles.Zh(instrument.Kind)}-{instrument.Number}.pdf");
             }
         }
     }

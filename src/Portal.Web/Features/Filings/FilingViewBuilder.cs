@@ -9,7 +9,7 @@ using Portal.Web.Infrastructure;
 namespace Portal.Web.Features.Filings;
 
 /// <summary>Builds the page model of a filing for the applicant or for registry staff.</summary>
-public sealed class FilingViewBuilder(PortalDbContext db, FilingClocks clocks)
+public sealed class FilingViewBuilder(PortalDbContext db, FilingClocks clocks, Microsoft.Extensions.Options.IOptions<Portal.Web.Features.Documents.InstrumentOptions> instrumentOptions)
 {
     public async Task<FilingViewModel> BuildAsync(Filing filing, FilingRole viewer, CancellationToken ct)
     {
@@ -21,6 +21,13 @@ public sealed class FilingViewBuilder(PortalDbContext db, FilingClocks clocks)
         var calendar = await clocks.CalendarAsync(ct);
         var settings = await clocks.SettingsAsync(filing.OfficeId, ct);
         var changed = filing.ChangedItems();
+        var consent = filing.InstitutionId is { } cid
+            ? await db.Institutions.AsNoTracking().Where(i => i.Id == cid).Select(i => i.ElectronicDeliveryConsentUtc).SingleOrDefaultAsync(ct)
+            : null;
+        var deemed = TimeSpan.FromDays(instrumentOptions.Value.DeemedDeliveredAfterDays);
+        var instruments = (await db.Instruments.AsNoTracking().Where(i => i.FilingId == filing.Id).OrderBy(i => i.IssuedUtc).ToListAsync(ct))
+            .Select(i => new Portal.Web.Features.Documents.DocumentRow(i.Id, i.Kind, i.Number, i.Addressee, i.IssuedOn, i.IssuedUtc, i.FilingId, i.DeliveredUtc(consent, deemed, clocks.NowUtc)))
+            .ToList();
 
         return new FilingViewModel
         {
@@ -57,6 +64,7 @@ public sealed class FilingViewBuilder(PortalDbContext db, FilingClocks clocks)
             DecidedOn = filing.DecidedOn,
             Actions = FilingWorkflow.ActionsFor(filing.State, viewer),
             ForStaff = viewer != FilingRole.Applicant,
+            Instruments = instruments,
         };
     }
 

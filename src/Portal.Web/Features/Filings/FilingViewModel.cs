@@ -61,6 +61,11 @@ public sealed record FilingViewModel
 
     public required IReadOnlyList<EventRow> Events { get; init; }
 
+    /// <summary>The instruments issued on this filing, oldest first, with their delivery.</summary>
+    public IReadOnlyList<Portal.Web.Features.Documents.DocumentRow> Instruments { get; init; } = [];
+
+    public string InstrumentLink(Guid id) => ForStaff ? $"/registry/documents/{id}.pdf" : $"/institution/documents/{id}.pdf";
+
     public required FilingDeadlines Deadlines { get; init; }
 
     public DateOnly? SubmittedOn { get; init; }

@@ -71,6 +71,8 @@ public class OversightController(PortalDbContext db, FilingClocks clocks, Certif
             return Redirect(back);
         }
 
+        // One transaction: the 证书作废通知书 takes its number from a counter row that must not move unless everything is saved.
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         try
         {
             switch (step)
@@ -103,6 +105,7 @@ public class OversightController(PortalDbContext db, FilingClocks clocks, Certif
             }
 
             await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
             TempData["Flash"] = "Enforcement.Recorded";
         }
         catch (DomainRuleException ex)

@@ -52,6 +52,7 @@ public class ReviewController(
         ["propose-refusal"] = FilingAction.ProposeRefusal,
         ["refuse"] = FilingAction.Refuse,
         ["reject-refusal-proposal"] = FilingAction.RejectRefusalProposal,
+        ["refuse-to-accept"] = FilingAction.RefuseToAccept,
     };
 
     public static string Slug(FilingAction action) => Actions.Single(a => a.Value == action).Key;
@@ -122,7 +123,7 @@ public class ReviewController(
         AttachmentDownload.SendAsync(this, db, access.ForStaff(User), id, attachmentId, ct);
 
     [HttpPost("{id:guid}/{verb}")]
-    [StepUp("verb", FilingAction.Approve, FilingAction.Refuse)]
+    [StepUp("verb", FilingAction.Approve, FilingAction.Refuse, FilingAction.RefuseToAccept)]
     public async Task<IActionResult> Decide(Guid id, [ModelBinder<FilingVerbBinder>] FilingAction? verb, DecisionForm form, [FromServices] DecideFiling decide, CancellationToken ct)
     {
         // The verb is the route's slug, turned into a FilingAction once by FilingVerbBinder; the step-up
@@ -137,7 +138,12 @@ public class ReviewController(
             form.Note = form.Note[..2000];
         }
 
-        if (filingAction is FilingAction.Approve or FilingAction.Refuse && !form.Confirmed)
+        if (form.CompetentOffice is { Length: > Filing.MaxCompetentOfficeLength })
+        {
+            form.CompetentOffice = form.CompetentOffice[..Filing.MaxCompetentOfficeLength];
+        }
+
+        if (filingAction is FilingAction.Approve or FilingAction.Refuse or FilingAction.RefuseToAccept && !form.Confirmed)
         {
             TempData["Error"] = "Review.ConfirmRequired";
             return Redirect($"/registry/filings/{id}");
