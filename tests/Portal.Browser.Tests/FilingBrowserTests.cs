@@ -73,10 +73,15 @@ public class FilingBrowserTests(BrowserFixture fixture) : IClassFixture<BrowserF
         await returnForm.GetByRole(AriaRole.Button, new() { Name = "退回补正" }).ClickAsync();
         await Assertions.Expect(registrar.GetByRole(AriaRole.Status)).ToContainTextAsync("已退回补正");
 
-        // The applicant sees the list at the top, fixes and resubmits.
+        // The applicant sees the list at the top, and downloads the written notice (补正材料通知书) from the timeline.
         await applicant.GotoAsync(filingUrl);
         await Assertions.Expect(applicant.Locator("[data-return-checklist]")).ToContainTextAsync("材料：住所证明");
         await Axe.AssertNoSeriousViolationsAsync(applicant);
+        var notice = await Download(applicant, applicant.Locator("[data-instrument=Supplement] a"));
+        Assert.StartsWith("补正材料通知书-", notice.Name);
+        Assert.Contains("住所证明须为房产证或一年以上租赁合同", notice.Text);
+        await applicant.ReloadAsync();
+        await Assertions.Expect(applicant.Locator("[data-instrument=Supplement]")).ToContainTextAsync("已送达");
         await applicant.GetByRole(AriaRole.Link, new() { Name = "填写申请" }).ClickAsync();
         await applicant.SetInputFilesAsync("#material-DomicileProof", new FilePayload { Name = "租赁合同.pdf", MimeType = "application/pdf", Buffer = Pdf });
         await applicant.Locator("#material-DomicileProof ~ button").ClickAsync();
@@ -95,6 +100,18 @@ public class FilingBrowserTests(BrowserFixture fixture) : IClassFixture<BrowserF
         await Assertions.Expect(registrar.GetByRole(AriaRole.Status)).ToContainTextAsync("已核准");
         await Axe.AssertNoSeriousViolationsAsync(registrar);
 
+        // The registrar's timeline carries the notice of acceptance and the decision; the applicant has all three in the documents list.
+        await Assertions.Expect(registrar.Locator("[data-instrument=Acceptance]")).ToContainTextAsync("受理通知书");
+        await Assertions.Expect(registrar.Locator("[data-instrument=Approval]")).ToContainTextAsync("准予登记决定书");
+        await applicant.GotoAsync(fixture.BaseUrl + "/institution/documents");
+        await Assertions.Expect(applicant.Locator("tbody tr")).ToHaveCountAsync(3);
+        await Axe.AssertNoSeriousViolationsAsync(applicant);
+        var decision = await Download(applicant, applicant.Locator("tr[data-document=Approval] a[data-number]"));
+        Assert.Contains("准予设立登记", decision.Text);
+        var number = System.Text.RegularExpressions.Regex.Match(decision.Text, "事登准〔\\d{4}〕\\d+号").Value;
+        var checkCode = System.Text.RegularExpressions.Regex.Match(decision.Text, "核验码：([0-9A-Z]{5}-[0-9A-Z]{5})").Groups[1].Value;
+        Assert.False(string.IsNullOrEmpty(number) || string.IsNullOrEmpty(checkCode), decision.Text);
+
         // The public sees the announcement.
         var visitor = await fixture.NewPageAsync("zh-CN");
         await visitor.GotoAsync(fixture.BaseUrl + "/announcements");
@@ -102,9 +119,29 @@ public class FilingBrowserTests(BrowserFixture fixture) : IClassFixture<BrowserF
         await Axe.AssertNoSeriousViolationsAsync(visitor);
         await visitor.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "announcements-zh.png"), FullPage = true });
 
+        // Anyone confirms the decision by its number and check code, as printed on it.
+        await visitor.GotoAsync(fixture.BaseUrl + "/documents/check");
+        await visitor.GetByLabel("文号").FillAsync(number);
+        await visitor.GetByLabel("核验码").FillAsync(checkCode);
+        await visitor.GetByRole(AriaRole.Button, new() { Name = "查验" }).ClickAsync();
+        await Assertions.Expect(visitor.Locator("[data-document-authentic]")).ToContainTextAsync("准予登记决定书");
+        await Assertions.Expect(visitor.Locator("[data-document-authentic]")).ToContainTextAsync(number);
+        await Axe.AssertNoSeriousViolationsAsync(visitor);
+        await visitor.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "document-check-zh.png"), FullPage = true });
+
         foreach (var page in new[] { applicant, registrar, visitor })
         {
             await page.Context.CloseAsync();
         }
+    }
+
+    /// <summary>Clicks a link that downloads a PDF and reads it back: its file name and its text.</summary>
+    private static async Task<(string Name, string Text)> Download(IPage page, ILocator link)
+    {
+        var download = await page.RunAndWaitForDownloadAsync(() => link.ClickAsync());
+        var path = await download.PathAsync();
+        using var pdf = UglyToad.PdfPig.PdfDocument.Open(await File.ReadAllBytesAsync(path));
+        var text = string.Concat(pdf.GetPages().Select(p => string.Concat(p.Letters.Select(l => l.Value)))).Replace(" ", string.Empty);
+        return (download.SuggestedFilename, text);
     }
 }

@@ -98,7 +98,7 @@ public static class CertificatePdfRenderer
             Text(g, "本证书正本、副本具有同等法律效力。电子证书与纸质证书具有同等法律效力。", 80, h - 44, 8.5, bold: false, Label);
         }
 
-        Instruments.SealSignature.Attach(doc, signer, "颁发《事业单位法人证书》（正本）" + c.Number, 0, sealAt, 108);
+        Instruments.SealSignature.Attach(doc, signer, "颁发《事业单位法人证书》（正本）" + c.Number, 0, sealAt, 108, "事业单位登记专用章");
         return Instruments.SealSignature.SaveSigned(doc);
     }
 
@@ -139,7 +139,7 @@ public static class CertificatePdfRenderer
             Text(g, "本证书正本、副本具有同等法律效力。电子证书与纸质证书具有同等法律效力。", x, h - 50, 8.5, bold: false, Label);
         }
 
-        Instruments.SealSignature.Attach(doc, signer, "颁发《事业单位法人证书》（副本）" + c.Number, 0, sealAt, 112);
+        Instruments.SealSignature.Attach(doc, signer, "颁发《事业单位法人证书》（副本）" + c.Number, 0, sealAt, 112, "事业单位登记专用章");
         return Instruments.SealSignature.SaveSigned(doc);
     }
 

@@ -17,7 +17,7 @@ public static class SealSignature
     /// Attaches the signature to <paramref name="doc"/>; it is made when the document is saved.
     /// <paramref name="topLeft"/> is where the seal's box starts, in page coordinates from the top-left (as XGraphics draws).
     /// </summary>
-    public static void Attach(PdfDocument doc, OfficeSigner signer, string reason, int pageIndex, XPoint topLeft, double size)
+    public static void Attach(PdfDocument doc, OfficeSigner signer, string reason, int pageIndex, XPoint topLeft, double size, string use = "电子文书专用章")
     {
         var page = doc.Pages[pageIndex];
 
@@ -31,7 +31,7 @@ public static class SealSignature
             AppName = "Portal",
             PageIndex = pageIndex,
             Rectangle = rect,
-            AppearanceHandler = new SealAppearance(signer),
+            AppearanceHandler = new SealAppearance(signer, use),
         };
         DigitalSignatureHandler.ForDocument(doc, new PdfSharpDefaultSigner(signer.Certificate, PdfMessageDigestType.SHA256, null), options);
     }
@@ -44,7 +44,7 @@ public static class SealSignature
         return stream.ToArray();
     }
 
-    private sealed class SealAppearance(OfficeSigner signer) : IAnnotationAppearanceHandler
+    private sealed class SealAppearance(OfficeSigner signer, string use) : IAnnotationAppearanceHandler
     {
         public void DrawAppearance(XGraphics gfx, XRect rect)
         {
@@ -58,7 +58,7 @@ public static class SealSignature
                 return;
             }
 
-            Seal.Draw(gfx, box.Width / 2, box.Height / 2, box.Width / 2 - 2, signer.OfficeName, "电子文书专用章");
+            Seal.Draw(gfx, box.Width / 2, box.Height / 2, box.Width / 2 - 2, signer.OfficeName, use);
         }
     }
 }
