@@ -163,6 +163,10 @@ public static class CertificatePdfRenderer
         doc.Info.Author = c.OfficeName;
         doc.Info.Creator = "Portal";
         doc.Options.CompressContentStreams = true;
+
+        // Fastest deflate: with one font subset a certificate stays near 130 KB, and the pair renders and signs within
+        // its 30 ms goal; the default level costs about twice the time for a quarter fewer bytes.
+        doc.Options.FlateEncodeMode = PdfFlateEncodeMode.BestSpeed;
         return doc;
     }
 

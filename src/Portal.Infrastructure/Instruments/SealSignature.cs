@@ -20,7 +20,6 @@ public static class SealSignature
     public static void Attach(PdfDocument doc, OfficeSigner signer, string reason, int pageIndex, XPoint topLeft, double size, string use = "电子文书专用章")
     {
         var page = doc.Pages[pageIndex];
-
         // The signature field's rectangle is in PDF user space (origin bottom-left).
         var rect = new XRect(topLeft.X, page.Height.Point - topLeft.Y - size, size, size);
         var options = new DigitalSignatureOptions
@@ -68,6 +67,9 @@ public static class Seal
 {
     public static readonly XColor Red = XColor.FromArgb(200, 30, 30);
 
+    /// <summary>What fits round the ring: at most 16 characters of the office's name.</summary>
+    public static string NameOnRing(string officeName) => officeName.Length > 16 ? officeName[..16] : officeName;
+
     public static void Draw(XGraphics g, double cx, double cy, double r, string officeName, string use)
     {
         var red = new XSolidBrush(Red);
@@ -82,9 +84,11 @@ public static class Seal
 
         g.DrawPolygon(red, star, XFillMode.Winding);
 
-        // The name runs clockwise along the upper arc, each character upright to the ring.
-        var name = officeName.Length > 16 ? officeName[..16] : officeName;
-        var font = new XFont(EmbeddedFontResolver.Family, Math.Clamp(r * 1.9 / Math.Max(name.Length, 6), r * 0.12, r * 0.24), XFontStyleEx.Bold);
+        // The name runs clockwise along the upper arc, each character upright to the ring. The text uses the document's one
+        // face (bold is simulated), so the appearance adds no second font subset.
+        var family = new XFontFamily(EmbeddedFontResolver.Family);
+        var name = NameOnRing(officeName);
+        var size = Math.Clamp(r * 1.9 / Math.Max(name.Length, 6), r * 0.12, r * 0.24);
         var span = Math.Min(240.0, 20.0 * name.Length);
         for (var i = 0; i < name.Length; i++)
         {
@@ -92,13 +96,17 @@ public static class Seal
             var state = g.Save();
             g.TranslateTransform(cx, cy);
             g.RotateTransform(degrees);
-            var w = g.MeasureString(name[i].ToString(), font).Width;
-            g.DrawString(name[i].ToString(), font, red, -w / 2, -r * 0.62);
+            Glyphs(g, name[i].ToString(), family, XFontStyleEx.Bold, size, 0, -r * 0.62, red);
             g.Restore(state);
         }
 
-        var small = new XFont(EmbeddedFontResolver.Family, r * 0.15, XFontStyleEx.Regular);
-        var uw = g.MeasureString(use, small).Width;
-        g.DrawString(use, small, red, cx - uw / 2, cy + r * 0.58);
+        Glyphs(g, use, family, XFontStyleEx.Regular, r * 0.15, cx, cy + r * 0.58, red);
+    }
+
+    /// <summary>Text centred on <paramref name="centerX"/> with its baseline at <paramref name="baseline"/>.</summary>
+    private static void Glyphs(XGraphics g, string text, XFontFamily family, XFontStyleEx style, double size, double centerX, double baseline, XBrush brush)
+    {
+        var font = new XFont(family.Name, size, style);
+        g.DrawString(text, font, brush, centerX - g.MeasureString(text, font).Width / 2, baseline);
     }
 }
