@@ -250,6 +250,7 @@ public class AccessMatrixTests(PortalFactory factory) : IClassFixture<PortalFact
             ["date"] = "2026-10-01",
             ["clientId"] = "pc_probe",
             ["verb"] = "accept",
+            ["region"] = "330726",
             ["itemId"] = Guid.NewGuid().ToString(),
             ["GET /admin/funding-sources/{code}|code"] = "FULL",
             ["* /error/{code:int}|code"] = "404",

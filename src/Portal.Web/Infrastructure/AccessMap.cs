@@ -72,6 +72,7 @@ public static class AccessMap
         ["GET /admin/funding-sources/new"] = new(Audience.Administrator, null, "Add a funding source"),
         ["GET /admin/keys"] = new(Audience.Administrator, null, "Certificate signing keys"),
         ["POST /admin/keys/rotate"] = new(Audience.Administrator, null, "Rotate the certificate signing key (two-factor step-up)"),
+        ["POST /admin/keys/documents/{region}/rotate"] = new(Audience.Administrator, null, "Rotate an office's document-signing certificate (embedded setup)"),
         ["GET /admin/regions"] = new(Audience.Administrator, null, "Region codes"),
         ["GET /culture"] = new(Audience.Anyone, null, "Switch the language"),
         ["GET /announcements"] = new(Audience.Anyone, null, "Announcements, filtered by kind and date"),

@@ -128,8 +128,49 @@ public class AdminController(PortalDbContext db, TimeProvider clock, IStringLoca
 
     /// <summary>The certificate signing keys: which one signs, which only verify; rotate after a suspected leak or on schedule.</summary>
     [HttpGet("keys")]
-    public IActionResult Keys([FromServices] Portal.Infrastructure.Certificates.SigningKeyStore keys) =>
-        View(keys.All.OrderByDescending(k => k.CreatedUtc).Select(k => (k.KeyId, k.CreatedUtc, k.CanSign, Active: k.KeyId == keys.Active.KeyId)).ToList());
+    public async Task<IActionResult> Keys([FromServices] Portal.Infrastructure.Certificates.SigningKeyStore keys, [FromServices] Portal.Infrastructure.Instruments.DocumentSigners documents, CancellationToken ct)
+    {
+        var offices = await db.Offices.AsNoTracking().OrderBy(o => o.RegionCode).Select(o => new { o.RegionCode, o.NameZh, o.NameEn }).ToListAsync(ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var certificates = offices.SelectMany(o => documents.History(o.RegionCode).Select((c, i) => new DocumentKeyRow(
+            o.RegionCode, Cultures.Pick(o.NameZh, o.NameEn), c.Subject, c.Thumbprint, c.NotBefore.ToUniversalTime(), c.NotAfter.ToUniversalTime(),
+            i == 0 && c.NotBefore.ToUniversalTime() <= now && now < c.NotAfter.ToUniversalTime()))).ToList();
+        return View(new KeysViewModel(
+            keys.All.OrderByDescending(k => k.CreatedUtc).Select(k => (k.KeyId, k.CreatedUtc, k.CanSign, Active: k.KeyId == keys.Active.KeyId)).ToList(),
+            certificates));
+    }
+
+    /// <summary>A new self-signed document-signing certificate for one office (embedded setup); what it signed before stays valid.</summary>
+    [HttpPost("keys/documents/{region}/rotate")]
+    [StepUp]
+    public async Task<IActionResult> RotateDocumentKey(string region, bool confirmed, [FromServices] Portal.Infrastructure.Instruments.DocumentSigners documents, CancellationToken ct)
+    {
+        var office = await db.Offices.AsNoTracking().Where(o => o.RegionCode == region).Select(o => new { o.Id, o.NameZh }).SingleOrDefaultAsync(ct);
+        if (office is null)
+        {
+            return NotFound();
+        }
+
+        if (!confirmed)
+        {
+            TempData["Error"] = "Admin.ConfirmRotate";
+            return RedirectToAction(nameof(Keys));
+        }
+
+        try
+        {
+            var certificate = documents.Rotate(region, office.NameZh);
+            db.RecordAct("keys.rotate-document", "Office", region, office.Id, certificate.Thumbprint);
+            await db.SaveChangesAsync(ct);
+            TempData["Flash"] = "Admin.Rotated";
+        }
+        catch (InvalidOperationException)
+        {
+            TempData["Error"] = "Admin.KeysFromConfiguration";
+        }
+
+        return RedirectToAction(nameof(Keys));
+    }
 
     [HttpPost("keys/rotate")]
     [StepUp]
@@ -194,3 +235,7 @@ public class AdminController(PortalDbContext db, TimeProvider clock, IStringLoca
     private async Task<RegionsViewModel> RegionsModelAsync(RegionForm form, CancellationToken ct) =>
         new(await db.Regions.AsNoTracking().OrderBy(r => r.Code).Select(r => new RegionForm { Code = r.Code, NameZh = r.NameZh, NameEn = r.NameEn }).ToListAsync(ct), form);
 }
+
+public sealed record DocumentKeyRow(string RegionCode, string Office, string Subject, string Thumbprint, DateTime NotBeforeUtc, DateTime NotAfterUtc, bool Signs);
+
+public sealed record KeysViewModel(IReadOnlyList<(string KeyId, DateTime CreatedUtc, bool CanSign, bool Active)> TokenKeys, IReadOnlyList<DocumentKeyRow> DocumentKeys);
