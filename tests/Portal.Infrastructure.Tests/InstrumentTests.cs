@@ -43,6 +43,56 @@ public class InstrumentRenderingTests
     }
 
     [Fact]
+    public void AConfiguredSealPicture_IsTheSignaturesAppearance()
+    {
+        var signer = TestSigners.Pujiang with { SealImage = RedSquarePng(32) };
+        var pdf = InstrumentPdfRenderer.Render(Content(InstrumentKind.Approval, Body), signer);
+        Assert.Contains("/Subtype/Image", System.Text.Encoding.Latin1.GetString(pdf));
+        PdfSig.AssertSignedWholeAndTamperEvident(pdf);
+    }
+
+    /// <summary>A small PNG written by hand: an opaque red square.</summary>
+    private static byte[] RedSquarePng(int size)
+    {
+        static byte[] Chunk(string type, byte[] data)
+        {
+            var body = System.Text.Encoding.ASCII.GetBytes(type).Concat(data).ToArray();
+            var crc = 0xFFFFFFFFu;
+            foreach (var b in body)
+            {
+                crc ^= b;
+                for (var k = 0; k < 8; k++)
+                {
+                    crc = (crc & 1) != 0 ? 0xEDB88320u ^ (crc >> 1) : crc >> 1;
+                }
+            }
+
+            crc ^= 0xFFFFFFFFu;
+            byte[] Be(uint v) => [(byte)(v >> 24), (byte)(v >> 16), (byte)(v >> 8), (byte)v];
+            return Be((uint)data.Length).Concat(body).Concat(Be(crc)).ToArray();
+        }
+
+        var header = new byte[] { 0, 0, 0, (byte)size, 0, 0, 0, (byte)size, 8, 2, 0, 0, 0 };
+        var raw = new MemoryStream();
+        for (var y = 0; y < size; y++)
+        {
+            raw.WriteByte(0);
+            for (var x = 0; x < size; x++)
+            {
+                raw.Write([200, 30, 30]);
+            }
+        }
+
+        var compressed = new MemoryStream();
+        using (var z = new System.IO.Compression.ZLibStream(compressed, System.IO.Compression.CompressionLevel.Optimal, leaveOpen: true))
+        {
+            z.Write(raw.ToArray());
+        }
+
+        return new byte[] { 137, 80, 78, 71, 13, 10, 26, 10 }.Concat(Chunk("IHDR", header)).Concat(Chunk("IDAT", compressed.ToArray())).Concat(Chunk("IEND", [])).ToArray();
+    }
+
+    [Fact]
     public void ALongList_FlowsOntoMorePages_WithTheSealOnTheLast()
     {
         var items = Enumerable.Range(1, 60).Select(i => ($"{i}", $"申请材料：第{i}项材料，请补正或重新上传")).ToList();

@@ -353,4 +353,89 @@ public class InstrumentWebTests
         "%PDF-"u8.CopyTo(big);
         Assert.Equal("Documents.FileTooLarge", (await UploadAsync(big)).QuerySelector("[data-problem]")!.GetAttribute("data-problem"));
     }
+
+    [Fact]
+    public async Task VoidingACertificate_IssuesTheNotice_AndSendsItToTheInstitutionWithThePdf()
+    {
+        using var factory = new PortalFactory();
+        Guid certificateId, institutionId;
+        using (var scope = factory.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+            var managerUser = await db.Users.SingleAsync(u => u.Email == Demo.Manager);
+            institutionId = managerUser.InstitutionId!.Value;
+            certificateId = await db.Certificates.Where(c => c.InstitutionId == institutionId && c.Status == Portal.Domain.Certificates.CertificateStatus.Valid).Select(c => c.Id).SingleAsync();
+        }
+
+        using var registrar = factory.Client();
+        await registrar.LoginOkAsync(Demo.Registrar);
+        var response = await registrar.SubmitAsync($"/registry/institutions/{institutionId}", $"/registry/certificates/{certificateId}/void",
+            new Dictionary<string, string> { ["reason"] = "Loss", ["note"] = "单位声明证书遗失", ["confirmed"] = "true" });
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+
+        using var check = factory.Services.CreateScope();
+        var data = check.ServiceProvider.GetRequiredService<PortalDbContext>();
+        var notice = await data.Instruments.SingleAsync(i => i.CertificateId == certificateId);
+        Assert.Equal((InstrumentKind.CertificateVoid, institutionId), (notice.Kind, notice.InstitutionId!.Value));
+        Assert.True(await data.OutboxMessages.AnyAsync(m => m.To == Demo.Manager && m.Kind == "instrument" && m.AttachmentFileId == notice.FileId));
+        Assert.True(await data.Notifications.AnyAsync(n => n.Link == "/institution/documents" && n.TitleZh.Contains("证书作废")));
+
+        using var manager = factory.Client();
+        await manager.LoginOkAsync(Demo.Manager);
+        var text = Text(await manager.Http.GetByteArrayAsync($"/institution/documents/{notice.Id}.pdf"));
+        var number = await data.Certificates.Where(c => c.Id == certificateId).Select(c => c.Number).SingleAsync();
+        foreach (var expected in new[] { "证书作废通知书", number, "证书遗失", notice.Number })
+        {
+            Assert.Contains(expected, text);
+        }
+    }
+
+    [Fact]
+    public async Task AnExpiredSigningCertificate_MakesTheActFail_WithAClearMessage_AndNothingHalfIssued()
+    {
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UtcNow);
+        using var key = System.Security.Cryptography.ECDsa.Create(System.Security.Cryptography.ECCurve.NamedCurves.nistP256);
+        var request = new System.Security.Cryptography.X509Certificates.CertificateRequest("CN=浦江县事业单位登记管理局", key, System.Security.Cryptography.HashAlgorithmName.SHA256);
+        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(30));
+        using var factory = new PortalFactory { Clock = clock };
+        factory.Settings["DocumentSigning:Offices:0:RegionCode"] = "330726";
+        factory.Settings["DocumentSigning:Offices:0:CertificatePem"] = certificate.ExportCertificatePem();
+        factory.Settings["DocumentSigning:Offices:0:PrivateKeyPem"] = key.ExportPkcs8PrivateKeyPem();
+        _ = factory.Server; // seeded, its certificates signed while the certificate is valid
+
+        Guid filingId;
+        int countersBefore;
+        using (var scope = factory.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+            filingId = await db.Filings.Where(f => f.OfficeId == DemoDataSeeder.CountyOfficeId && f.State == FilingState.Submitted).Select(f => f.Id).FirstAsync();
+            countersBefore = await db.Counters.CountAsync(c => c.Key.StartsWith("instrument:"));
+        }
+
+        clock.Advance(TimeSpan.FromDays(31));
+        using var registrar = factory.Client();
+        await registrar.LoginOkAsync(Demo.Registrar);
+        Assert.Equal(HttpStatusCode.Redirect, (await registrar.DecideAsync(filingId, "accept")).StatusCode);
+        var page = await registrar.PageAsync($"/registry/filings/{filingId}");
+        Assert.Contains("电子文书签章证书已过期", page.QuerySelector("[role=alert]")!.TextContent);
+        Assert.Equal(FilingState.Submitted, await factory.StateAsync(filingId));
+        using (var scope = factory.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+            Assert.False(await db.Instruments.AnyAsync(i => i.FilingId == filingId));
+            Assert.Equal(countersBefore, await db.Counters.CountAsync(c => c.Key.StartsWith("instrument:")));
+        }
+    }
+
+    [Fact]
+    public async Task PublicCheck_IsRateLimitedLikeTheVerifyPage()
+    {
+        using var factory = new PortalFactory();
+        factory.Settings["RateLimits:VerifyPerMinute"] = "3";
+        using var client = factory.Client();
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/documents/check")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/documents/check?Number=1&Code=ABCDEFGHJK")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/documents/check/ABCDEFGHJK")).StatusCode);
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await client.GetAsync("/documents/check/ABCDEFGHJK")).StatusCode);
+    }
 }

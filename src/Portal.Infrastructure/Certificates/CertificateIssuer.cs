@@ -122,7 +122,7 @@ public sealed class CertificateIssuer(PortalDbContext db, SigningKeyStore keys, 
         await NoticeOfVoidAsync(certificate, institution, reason, on, ct);
     }
 
-    private Task NoticeOfVoidAsync(Certificate certificate, Institution institution, VoidReason reason, DateOnly on, CancellationToken ct)
+    private async Task NoticeOfVoidAsync(Certificate certificate, Institution institution, VoidReason reason, DateOnly on, CancellationToken ct)
     {
         var why = reason switch
         {
@@ -143,8 +143,11 @@ public sealed class CertificateIssuer(PortalDbContext db, SigningKeyStore keys, 
             [reason == VoidReason.Loss
                 ? "原证书作废已在本机关网站公告，原证书不得继续使用。"
                 : "请将原《事业单位法人证书》正本和副本交回本机关；原证书自作废之日起不得继续使用。作废已在本机关网站公告。"]);
-        return instruments.IssueAsync(new Instruments.InstrumentRequest(certificate.OfficeId, Portal.Domain.Instruments.InstrumentKind.CertificateVoid, on, body,
+        var notice = await instruments.IssueAsync(new Instruments.InstrumentRequest(certificate.OfficeId, Portal.Domain.Instruments.InstrumentKind.CertificateVoid, on, body,
             InstitutionId: institution.Id, CertificateId: certificate.Id), ct);
+        await instruments.DeliverAsync(notice, $"证书作废通知：{certificate.Number}", $"Certificate voided: {certificate.Number}",
+            $"{certificate.Printed.Name}的《事业单位法人证书》（证书编号：{certificate.Number}）已作废，《证书作废通知书》（{notice.Number}）见附件。",
+            $"The legal-person certificate no. {certificate.Number} of {certificate.Printed.Name} is void; the notice ({notice.Number}) is attached.", ct);
     }
 
     private void AnnounceVoid(Certificate certificate, Institution institution, VoidReason reason, DateOnly on, DateTime now)

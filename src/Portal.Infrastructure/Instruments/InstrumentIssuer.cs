@@ -27,7 +27,7 @@ public sealed record InstrumentRequest(
 /// number), a check code, the PDF signed with the office's key, stored once with its SHA-256.
 /// When the office's key cannot sign, it throws before anything is numbered, and the act fails as a whole.
 /// </summary>
-public sealed class InstrumentIssuer(PortalDbContext db, DocumentSigners signers, IOptions<PublicUrlOptions> urls, TimeProvider clock)
+public sealed class InstrumentIssuer(PortalDbContext db, DocumentSigners signers, IOptions<PublicUrlOptions> urls, TimeProvider clock, Email.EmailOutbox outbox)
 {
     public async Task<Instrument> IssueAsync(InstrumentRequest request, CancellationToken ct)
     {
@@ -49,6 +49,31 @@ public sealed class InstrumentIssuer(PortalDbContext db, DocumentSigners signers
             request.ApplicantUserId, request.CertificateId, request.Body.Addressee, request.IssuedOn, now, file.Id, file.Sha256, signer.Thumbprint);
         db.Instruments.Add(instrument);
         return instrument;
+    }
+
+    /// <summary>
+    /// Sends an instrument that no filing notice carries (a voided certificate) to the institution's users: a message in the
+    /// portal inbox and an email with the PDF attached, in the same unit of work.
+    /// </summary>
+    public async Task DeliverAsync(Instrument instrument, string titleZh, string titleEn, string bodyZh, string bodyEn, CancellationToken ct)
+    {
+        if (instrument.InstitutionId is not { } institutionId)
+        {
+            return;
+        }
+
+        var recipients = await db.Users.Where(u => u.InstitutionId == institutionId).Select(u => new { u.Id, u.Email }).ToListAsync(ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var url = urls.Value.PublicBaseUrl.TrimEnd('/') + "/institution/documents";
+        foreach (var r in recipients)
+        {
+            db.Notifications.Add(new Portal.Domain.Notifications.Notification(r.Id, titleZh, titleEn, bodyZh, bodyEn, "/institution/documents", now));
+            if (!string.IsNullOrEmpty(r.Email))
+            {
+                outbox.Enqueue(r.Email, $"{titleZh} / {titleEn}", $"{bodyZh}\n\n查看文书：{url}\n\n---\n\n{bodyEn}\n\nDocuments: {url}",
+                    "instrument", instrument.FileId, $"{InstrumentTitles.Zh(instrument.Kind)}-{instrument.Number}.pdf");
+            }
+        }
     }
 
     public static string CounterKey(Guid officeId, InstrumentKind kind, int year) => $"instrument:{officeId:N}:{kind}:{year}";

@@ -37,7 +37,9 @@ public class DocumentsController(PortalDbContext db, TimeProvider clock, IOption
     {
         var consent = await ConsentAsync(ct);
         var rows = Filter(MineQuery(), kind, from, to, ModelState.IsValid);
-        return View("Index", await ListAsync(false, rows, kind, from, to, page, "/institution/documents", _ => consent, ct, consent is not null));
+        // Consent belongs to an institution: a setup's applicant has none yet (null: nothing to consent to).
+        bool? consented = User.InstitutionId() is null ? null : consent is not null;
+        return View("Index", await ListAsync(false, rows, kind, from, to, page, "/institution/documents", _ => consent, ct, consented));
     }
 
     [HttpGet("/institution/documents/{id:guid}.pdf")]
