@@ -133,13 +133,16 @@ public class DatabaseTests
         db.Offices.Add(new Portal.Domain.Offices.RegistrationOffice(DemoDataSeeder.CountyOfficeId, "县局", "County", "330726", null));
         var registry = scope.ServiceProvider.GetRequiredService<CodeRegistry>();
         var issued = new List<UnifiedSocialCreditCode>();
+        var categories = Enum.GetValues<CodeCategory>();
         for (var i = 0; i < 500; i++)
         {
-            issued.Add(await registry.AssignNewCodeAsync(DemoDataSeeder.CountyOfficeId, "330726"));
+            // Institutions, organs, people's organisations and other bodies draw from one pool of bodies.
+            issued.Add(await registry.AssignNewCodeAsync(categories[i % categories.Length], DemoDataSeeder.CountyOfficeId, "330726"));
         }
 
         await db.SaveChangesAsync();
         Assert.Equal(500, issued.Select(c => c.Body).Distinct().Count());
+        Assert.Equal(categories, issued.Take(categories.Length).Select(c => c.Category!.Value));
         Assert.All(issued, c => Assert.True(UnifiedSocialCreditCode.TryParse(c.Value, out _)));
 
         // The unique index is the last line of defence against a reused body.

@@ -4,6 +4,25 @@ using System.Text;
 namespace Portal.Domain.Codes;
 
 /// <summary>
+/// What a code registered by a staffing (编制) registration department names: position 1 is always 1 (the department),
+/// position 2 the category (GB 32100; domain.md, agency codes).
+/// </summary>
+public enum CodeCategory
+{
+    /// <summary>1: a Party or government organ (机关), the people's congress, CPPCC, courts, procuratorates, democratic parties.</summary>
+    Organ,
+
+    /// <summary>2: a public institution (事业单位).</summary>
+    PublicInstitution,
+
+    /// <summary>3: a people's organisation (群团) whose staffing the office manages.</summary>
+    PeopleOrganisation,
+
+    /// <summary>9: another body registered by the staffing department.</summary>
+    Other,
+}
+
+/// <summary>
 /// 统一社会信用代码 per GB 32100-2015: 18 characters from a 31-symbol alphabet, with the
 /// GB 11714 organisation-code check at position 17 and the mod-31 check at position 18.
 /// </summary>
@@ -35,7 +54,29 @@ public readonly record struct UnifiedSocialCreditCode
     /// <summary>Positions 9–16: the organisation-code body.</summary>
     public string Body => Value.Substring(8, 8);
 
+    /// <summary>Position 2, for codes of the staffing registration department (position 1 = 1); null for any other department's code.</summary>
+    public CodeCategory? Category => Value.Length == Length && Value[0] == '1' ? CategoryOf(Value[1]) : null;
+
     public override string ToString() => Value;
+
+    /// <summary>The category's character at position 2.</summary>
+    public static char CategoryMark(CodeCategory category) => category switch
+    {
+        CodeCategory.Organ => '1',
+        CodeCategory.PublicInstitution => '2',
+        CodeCategory.PeopleOrganisation => '3',
+        CodeCategory.Other => '9',
+        _ => throw new ArgumentOutOfRangeException(nameof(category)),
+    };
+
+    private static CodeCategory? CategoryOf(char mark) => mark switch
+    {
+        '1' => CodeCategory.Organ,
+        '2' => CodeCategory.PublicInstitution,
+        '3' => CodeCategory.PeopleOrganisation,
+        '9' => CodeCategory.Other,
+        _ => null,
+    };
 
     /// <summary>
     /// Accepts lower case, spaces, hyphens and full-width forms; true only when both check characters are right.
@@ -78,9 +119,18 @@ public readonly record struct UnifiedSocialCreditCode
     /// Builds a code for a public institution from the registrar's region code and an 8-character body,
     /// computing both check characters. Returns false when an input is malformed.
     /// </summary>
-    public static bool TryCreate(string regionCode, string body, out UnifiedSocialCreditCode code)
+    public static bool TryCreate(string regionCode, string body, out UnifiedSocialCreditCode code) =>
+        TryCreate(CodeCategory.PublicInstitution, regionCode, body, out code);
+
+    /// <summary>Builds a code of the staffing department for <paramref name="category"/>: "1", its mark, the region, the body, both checks.</summary>
+    public static bool TryCreate(CodeCategory category, string regionCode, string body, out UnifiedSocialCreditCode code)
     {
         code = default;
+        if (!Enum.IsDefined(category))
+        {
+            return false;
+        }
+
         if (regionCode.Length != 6 || !regionCode.All(char.IsAsciiDigit) || body.Length != 8)
         {
             return false;
@@ -94,7 +144,7 @@ public readonly record struct UnifiedSocialCreditCode
             }
         }
 
-        var first17 = PublicInstitutionPrefix + regionCode + body + BodyCheck(body);
+        var first17 = "1" + CategoryMark(category) + regionCode + body + BodyCheck(body);
         code = new UnifiedSocialCreditCode(first17 + CodeCheck(first17));
         return true;
     }

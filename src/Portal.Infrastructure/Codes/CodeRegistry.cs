@@ -13,7 +13,14 @@ namespace Portal.Infrastructure.Codes;
 public sealed class CodeRegistry(PortalDbContext db, TimeProvider clock)
 {
     /// <summary><paramref name="assignedUtc"/>: when the code counts as assigned (default now; the demo data gives its registration day).</summary>
-    public async Task<UnifiedSocialCreditCode> AssignNewCodeAsync(Guid officeId, string regionCode, CancellationToken ct = default, DateTime? assignedUtc = null)
+    public Task<UnifiedSocialCreditCode> AssignNewCodeAsync(Guid officeId, string regionCode, CancellationToken ct = default, DateTime? assignedUtc = null) =>
+        AssignNewCodeAsync(CodeCategory.PublicInstitution, officeId, regionCode, ct, assignedUtc);
+
+    /// <summary>
+    /// A new code of <paramref name="category"/> (an institution, organ, people's organisation or other body). Bodies are unique
+    /// across every category: an organ never receives a body an institution ever had, and the other way round.
+    /// </summary>
+    public async Task<UnifiedSocialCreditCode> AssignNewCodeAsync(CodeCategory category, Guid officeId, string regionCode, CancellationToken ct = default, DateTime? assignedUtc = null)
     {
         var pending = db.ChangeTracker.Entries<IssuedCode>().Select(e => e.Entity.Body).ToHashSet();
         for (var attempt = 0; attempt < 100; attempt++)
@@ -24,7 +31,7 @@ public sealed class CodeRegistry(PortalDbContext db, TimeProvider clock)
                 continue;
             }
 
-            if (!UnifiedSocialCreditCode.TryCreate(regionCode, body, out var code))
+            if (!UnifiedSocialCreditCode.TryCreate(category, regionCode, body, out var code))
             {
                 throw new InvalidOperationException($"Office region code '{regionCode}' is not six digits.");
             }

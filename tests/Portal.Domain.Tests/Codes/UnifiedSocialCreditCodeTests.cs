@@ -109,4 +109,36 @@ public class UnifiedSocialCreditCodeTests
     {
         Assert.False(UnifiedSocialCreditCode.TryCreate(region, body, out _));
     }
+
+    [Theory]
+    [InlineData(CodeCategory.Organ, "11")]
+    [InlineData(CodeCategory.PublicInstitution, "12")]
+    [InlineData(CodeCategory.PeopleOrganisation, "13")]
+    [InlineData(CodeCategory.Other, "19")]
+    public void EveryCategory_MakesValidDistinctCodes_ThatReadBackTheirCategory(CodeCategory category, string prefix)
+    {
+        var random = new Random(20261201);
+        var codes = new HashSet<string>();
+        for (var i = 0; i < 2000; i++)
+        {
+            Assert.True(UnifiedSocialCreditCode.TryCreate(category, "330726", CodeBodyGenerator.NextBody(random.Next), out var code));
+            Assert.StartsWith(prefix + "330726MB", code.Value);
+            Assert.True(UnifiedSocialCreditCode.TryParse(code.Value, out var reparsed), code.Value);
+            Assert.Equal(category, reparsed.Category);
+            codes.Add(code.Value);
+        }
+
+        Assert.Equal(2000, codes.Count);
+    }
+
+    [Fact]
+    public void OneBody_InTwoCategories_GivesTwoCodesWithTheSameBody()
+    {
+        Assert.True(UnifiedSocialCreditCode.TryCreate(CodeCategory.Organ, "330726", "MB000001", out var organ));
+        Assert.True(UnifiedSocialCreditCode.TryCreate(CodeCategory.PublicInstitution, "330726", "MB000001", out var institution));
+        Assert.NotEqual(organ.Value, institution.Value);
+        Assert.Equal(organ.Body, institution.Body); // why the registry keeps bodies unique across categories
+        Assert.False(UnifiedSocialCreditCode.TryCreate((CodeCategory)7, "330726", "MB000001", out _));
+        Assert.Null(default(UnifiedSocialCreditCode).Category);
+    }
 }
