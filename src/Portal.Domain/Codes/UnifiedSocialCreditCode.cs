@@ -149,6 +149,22 @@ public readonly record struct UnifiedSocialCreditCode
         return true;
     }
 
+    /// <summary>
+    /// A body that held an old nine-character organisation code (GB 11714, e.g. "00253847-0") keeps it in its new code
+    /// (domain.md): the first eight characters become the body, and the ninth must be their check character.
+    /// </summary>
+    public static bool TryFromOrganisationCode(CodeCategory category, string regionCode, string? organisationCode, out UnifiedSocialCreditCode code)
+    {
+        code = default;
+        var canonical = Canonicalise(organisationCode);
+        if (canonical is not { Length: 9 } || canonical[8] != BodyCheck(canonical.AsSpan(0, 8)))
+        {
+            return false;
+        }
+
+        return TryCreate(category, regionCode, canonical[..8], out code);
+    }
+
     /// <summary>Normalises full-width characters, case, spaces and hyphens; null when nothing is left.</summary>
     public static string? Canonicalise(string? input)
     {
