@@ -1662,3 +1662,90 @@ BEGIN
 END $EF$;
 COMMIT;
 
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201071435_Agencies') THEN
+    CREATE TABLE "Agencies" (
+        "Id" uuid NOT NULL,
+        "OfficeId" uuid NOT NULL,
+        "Code" character(18) COLLATE "C" NOT NULL,
+        "Status" character varying(32) NOT NULL,
+        "RegisteredOn" date NOT NULL,
+        "CancelledOn" date,
+        "Name" character varying(100) COLLATE "C" NOT NULL,
+        "SecondName" character varying(100) COLLATE "C",
+        "Category" character varying(32) NOT NULL,
+        "EstablishingDocument" character varying(100) COLLATE "C" NOT NULL,
+        "Functions" character varying(2000) COLLATE "C" NOT NULL,
+        "Address" character varying(200) COLLATE "C" NOT NULL,
+        "PersonInCharge" character varying(50) COLLATE "C" NOT NULL,
+        "PersonInChargeIdNumber" character varying(30) COLLATE "C" NOT NULL,
+        "ConcurrencyToken" uuid NOT NULL,
+        CONSTRAINT "PK_Agencies" PRIMARY KEY ("Id"),
+        CONSTRAINT "FK_Agencies_Offices_OfficeId" FOREIGN KEY ("OfficeId") REFERENCES "Offices" ("Id") ON DELETE RESTRICT
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201071435_Agencies') THEN
+    CREATE TABLE "AgencyVersions" (
+        "Id" uuid NOT NULL,
+        "AgencyId" uuid NOT NULL,
+        "Number" integer NOT NULL,
+        "EffectiveOn" date NOT NULL,
+        "RecordedUtc" timestamp without time zone NOT NULL,
+        "Name" character varying(100) COLLATE "C" NOT NULL,
+        "SecondName" character varying(100) COLLATE "C",
+        "Category" character varying(32) NOT NULL,
+        "EstablishingDocument" character varying(100) COLLATE "C" NOT NULL,
+        "Functions" character varying(2000) COLLATE "C" NOT NULL,
+        "Address" character varying(200) COLLATE "C" NOT NULL,
+        "PersonInCharge" character varying(50) COLLATE "C" NOT NULL,
+        "PersonInChargeIdNumber" character varying(30) COLLATE "C" NOT NULL,
+        CONSTRAINT "PK_AgencyVersions" PRIMARY KEY ("Id"),
+        CONSTRAINT "FK_AgencyVersions_Agencies_AgencyId" FOREIGN KEY ("AgencyId") REFERENCES "Agencies" ("Id") ON DELETE RESTRICT
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201071435_Agencies') THEN
+    CREATE UNIQUE INDEX "IX_Agencies_Code" ON "Agencies" ("Code");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201071435_Agencies') THEN
+    CREATE INDEX "IX_Agencies_Name" ON "Agencies" ("Name");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201071435_Agencies') THEN
+    CREATE INDEX "IX_Agencies_OfficeId_Status" ON "Agencies" ("OfficeId", "Status");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201071435_Agencies') THEN
+    CREATE UNIQUE INDEX "IX_AgencyVersions_AgencyId_Number" ON "AgencyVersions" ("AgencyId", "Number");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201071435_Agencies') THEN
+    INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+    VALUES ('20261201071435_Agencies', '10.0.15');
+    END IF;
+END $EF$;
+COMMIT;
+

@@ -1899,3 +1899,98 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201071430_Agencies'
+)
+BEGIN
+    CREATE TABLE [Agencies] (
+        [Id] uniqueidentifier NOT NULL,
+        [OfficeId] uniqueidentifier NOT NULL,
+        [Code] nchar(18) NOT NULL,
+        [Status] nvarchar(32) NOT NULL,
+        [RegisteredOn] date NOT NULL,
+        [CancelledOn] date NULL,
+        [Name] nvarchar(100) NOT NULL,
+        [SecondName] nvarchar(100) NULL,
+        [Category] nvarchar(32) NOT NULL,
+        [EstablishingDocument] nvarchar(100) NOT NULL,
+        [Functions] nvarchar(2000) NOT NULL,
+        [Address] nvarchar(200) NOT NULL,
+        [PersonInCharge] nvarchar(50) NOT NULL,
+        [PersonInChargeIdNumber] nvarchar(30) NOT NULL,
+        [ConcurrencyToken] uniqueidentifier NOT NULL,
+        CONSTRAINT [PK_Agencies] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_Agencies_Offices_OfficeId] FOREIGN KEY ([OfficeId]) REFERENCES [Offices] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201071430_Agencies'
+)
+BEGIN
+    CREATE TABLE [AgencyVersions] (
+        [Id] uniqueidentifier NOT NULL,
+        [AgencyId] uniqueidentifier NOT NULL,
+        [Number] int NOT NULL,
+        [EffectiveOn] date NOT NULL,
+        [RecordedUtc] datetime2 NOT NULL,
+        [Name] nvarchar(100) NOT NULL,
+        [SecondName] nvarchar(100) NULL,
+        [Category] nvarchar(32) NOT NULL,
+        [EstablishingDocument] nvarchar(100) NOT NULL,
+        [Functions] nvarchar(2000) NOT NULL,
+        [Address] nvarchar(200) NOT NULL,
+        [PersonInCharge] nvarchar(50) NOT NULL,
+        [PersonInChargeIdNumber] nvarchar(30) NOT NULL,
+        CONSTRAINT [PK_AgencyVersions] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_AgencyVersions_Agencies_AgencyId] FOREIGN KEY ([AgencyId]) REFERENCES [Agencies] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201071430_Agencies'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_Agencies_Code] ON [Agencies] ([Code]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201071430_Agencies'
+)
+BEGIN
+    CREATE INDEX [IX_Agencies_Name] ON [Agencies] ([Name]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201071430_Agencies'
+)
+BEGIN
+    CREATE INDEX [IX_Agencies_OfficeId_Status] ON [Agencies] ([OfficeId], [Status]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201071430_Agencies'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_AgencyVersions_AgencyId_Number] ON [AgencyVersions] ([AgencyId], [Number]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201071430_Agencies'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261201071430_Agencies', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

@@ -83,7 +83,36 @@ public sealed record AgencyItems
     }
 }
 
-public sealed record AgencyVersion(int Number, DateOnly EffectiveOn, DateTime RecordedUtc, AgencyItems Items);
+/// <summary>One version of an agency's printed items, effective from a date. Versions are never edited.</summary>
+public class AgencyVersion
+{
+    private AgencyVersion()
+    {
+        Items = null!;
+    }
+
+    internal AgencyVersion(Guid agencyId, int number, DateOnly effectiveOn, DateTime recordedUtc, AgencyItems items)
+    {
+        Id = Guid.CreateVersion7();
+        AgencyId = agencyId;
+        Number = number;
+        EffectiveOn = effectiveOn;
+        RecordedUtc = recordedUtc;
+        Items = items;
+    }
+
+    public Guid Id { get; private set; }
+
+    public Guid AgencyId { get; private set; }
+
+    public int Number { get; private set; }
+
+    public DateOnly EffectiveOn { get; private set; }
+
+    public DateTime RecordedUtc { get; private set; }
+
+    public AgencyItems Items { get; private set; }
+}
 
 /// <summary>
 /// An organ, people's organisation or other body holding a code from the staffing office. Its code's second character
@@ -134,7 +163,7 @@ public class Agency
             Current = items,
             ConcurrencyToken = Guid.NewGuid(),
         };
-        agency._versions.Add(new AgencyVersion(1, registeredOn, recordedUtc, items));
+        agency._versions.Add(new AgencyVersion(agency.Id, 1, registeredOn, recordedUtc, items));
         return agency;
     }
 
@@ -156,7 +185,7 @@ public class Agency
             throw new DomainRuleException(AgencyErrors.NothingChanged);
         }
 
-        var version = new AgencyVersion(_versions.Count + 1, effectiveOn, recordedUtc, items);
+        var version = new AgencyVersion(Id, _versions.Count + 1, effectiveOn, recordedUtc, items);
         _versions.Add(version);
         Current = items;
         ConcurrencyToken = Guid.NewGuid();

@@ -61,6 +61,8 @@ public partial class PortalDbContext(DbContextOptions<PortalDbContext> options, 
 
     public DbSet<Portal.Domain.Instruments.Instrument> Instruments => Set<Portal.Domain.Instruments.Instrument>();
 
+    public DbSet<Portal.Domain.Agencies.Agency> Agencies => Set<Portal.Domain.Agencies.Agency>();
+
     public DbSet<JobLease> JobLeases => Set<JobLease>();
 
     public DbSet<AnnualReport> AnnualReports => Set<AnnualReport>();

@@ -416,6 +416,71 @@ namespace Portal.Migrations.PostgreSql.Migrations
                     b.ToTable("OpenIddictTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Domain.Agencies.Agency", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("CancelledOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("character(18)")
+                        .IsFixedLength()
+                        .UseCollation("C");
+
+                    b.Property<Guid>("ConcurrencyToken")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("OfficeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("RegisteredOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.HasIndex("OfficeId", "Status");
+
+                    b.ToTable("Agencies", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Domain.Agencies.AgencyVersion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("EffectiveOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("RecordedUtc")
+                        .HasColumnType("timestamp without time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgencyId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("AgencyVersions", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Domain.Announcements.Announcement", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2308,6 +2373,166 @@ namespace Portal.Migrations.PostgreSql.Migrations
                     b.Navigation("Authorization");
                 });
 
+            modelBuilder.Entity("Portal.Domain.Agencies.Agency", b =>
+                {
+                    b.HasOne("Portal.Domain.Offices.RegistrationOffice", null)
+                        .WithMany()
+                        .HasForeignKey("OfficeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsOne("Portal.Domain.Agencies.AgencyItems", "Current", b1 =>
+                        {
+                            b1.Property<Guid>("AgencyId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<string>("Address")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)")
+                                .HasColumnName("Address")
+                                .UseCollation("C");
+
+                            b1.Property<string>("Category")
+                                .IsRequired()
+                                .HasMaxLength(32)
+                                .HasColumnType("character varying(32)")
+                                .HasColumnName("Category");
+
+                            b1.Property<string>("EstablishingDocument")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("character varying(100)")
+                                .HasColumnName("EstablishingDocument")
+                                .UseCollation("C");
+
+                            b1.Property<string>("Functions")
+                                .IsRequired()
+                                .HasMaxLength(2000)
+                                .HasColumnType("character varying(2000)")
+                                .HasColumnName("Functions")
+                                .UseCollation("C");
+
+                            b1.Property<string>("Name")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("character varying(100)")
+                                .HasColumnName("Name")
+                                .UseCollation("C");
+
+                            b1.Property<string>("PersonInCharge")
+                                .IsRequired()
+                                .HasMaxLength(50)
+                                .HasColumnType("character varying(50)")
+                                .HasColumnName("PersonInCharge")
+                                .UseCollation("C");
+
+                            b1.Property<string>("PersonInChargeIdNumber")
+                                .IsRequired()
+                                .HasMaxLength(30)
+                                .HasColumnType("character varying(30)")
+                                .HasColumnName("PersonInChargeIdNumber")
+                                .UseCollation("C");
+
+                            b1.Property<string>("SecondName")
+                                .HasMaxLength(100)
+                                .HasColumnType("character varying(100)")
+                                .HasColumnName("SecondName")
+                                .UseCollation("C");
+
+                            b1.HasKey("AgencyId");
+
+                            b1.HasIndex("Name");
+
+                            b1.ToTable("Agencies");
+
+                            b1.WithOwner()
+                                .HasForeignKey("AgencyId");
+                        });
+
+                    b.Navigation("Current")
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Domain.Agencies.AgencyVersion", b =>
+                {
+                    b.HasOne("Portal.Domain.Agencies.Agency", null)
+                        .WithMany("Versions")
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsOne("Portal.Domain.Agencies.AgencyItems", "Items", b1 =>
+                        {
+                            b1.Property<Guid>("AgencyVersionId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<string>("Address")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)")
+                                .HasColumnName("Address")
+                                .UseCollation("C");
+
+                            b1.Property<string>("Category")
+                                .IsRequired()
+                                .HasMaxLength(32)
+                                .HasColumnType("character varying(32)")
+                                .HasColumnName("Category");
+
+                            b1.Property<string>("EstablishingDocument")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("character varying(100)")
+                                .HasColumnName("EstablishingDocument")
+                                .UseCollation("C");
+
+                            b1.Property<string>("Functions")
+                                .IsRequired()
+                                .HasMaxLength(2000)
+                                .HasColumnType("character varying(2000)")
+                                .HasColumnName("Functions")
+                                .UseCollation("C");
+
+                            b1.Property<string>("Name")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("character varying(100)")
+                                .HasColumnName("Name")
+                                .UseCollation("C");
+
+                            b1.Property<string>("PersonInCharge")
+                                .IsRequired()
+                                .HasMaxLength(50)
+                                .HasColumnType("character varying(50)")
+                                .HasColumnName("PersonInCharge")
+                                .UseCollation("C");
+
+                            b1.Property<string>("PersonInChargeIdNumber")
+                                .IsRequired()
+                                .HasMaxLength(30)
+                                .HasColumnType("character varying(30)")
+                                .HasColumnName("PersonInChargeIdNumber")
+                                .UseCollation("C");
+
+                            b1.Property<string>("SecondName")
+                                .HasMaxLength(100)
+                                .HasColumnType("character varying(100)")
+                                .HasColumnName("SecondName")
+                                .UseCollation("C");
+
+                            b1.HasKey("AgencyVersionId");
+
+                            b1.ToTable("AgencyVersions");
+
+                            b1.WithOwner()
+                                .HasForeignKey("AgencyVersionId");
+                        });
+
+                    b.Navigation("Items")
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Portal.Domain.Announcements.Announcement", b =>
                 {
                     b.HasOne("Portal.Domain.Institutions.Institution", null)
@@ -3078,6 +3303,11 @@ namespace Portal.Migrations.PostgreSql.Migrations
             modelBuilder.Entity("OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreAuthorization", b =>
                 {
                     b.Navigation("Tokens");
+                });
+
+            modelBuilder.Entity("Portal.Domain.Agencies.Agency", b =>
+                {
+                    b.Navigation("Versions");
                 });
 
             modelBuilder.Entity("Portal.Domain.AnnualReports.AnnualReport", b =>
