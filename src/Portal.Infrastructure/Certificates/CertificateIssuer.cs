@@ -33,7 +33,6 @@ public sealed class CertificateIssuer(PortalDbContext db, SigningKeyStore keys, 
 {
     public async Task<CertificateOutcome> OnApprovedAsync(Filing filing, Institution institution, DateOnly today, CancellationToken ct)
     {
-        var previous = await db.Certificates.AsNoTracking().Where(c => c.InstitutionId == institution.Id && c.Status == CertificateStatus.Valid).SingleOrDefaultAsync(ct);
         var reason = filing.Kind switch
         {
             FilingKind.Setup => CertificateIssueReason.Setup,
@@ -44,7 +43,9 @@ public sealed class CertificateIssuer(PortalDbContext db, SigningKeyStore keys, 
         };
         if (reason is { } r)
         {
-            return new CertificateOutcome(await IssueAsync(institution, r, today, ct), previous);
+            // IssueAsync loaded the predecessor it supersedes or voids: it is in the change tracker, no second query.
+            var issued = await IssueAsync(institution, r, today, ct);
+            return new CertificateOutcome(issued, issued.PredecessorId is { } pid ? db.Certificates.Local.FirstOrDefault(c => c.Id == pid) : null);
         }
 
         if (filing.Kind == FilingKind.Deregistration)

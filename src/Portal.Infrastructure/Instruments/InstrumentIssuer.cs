@@ -71,7 +71,7 @@ public sealed class InstrumentIssuer(PortalDbContext db, DocumentSigners signers
             if (!string.IsNullOrEmpty(r.Email))
             {
                 outbox.Enqueue(r.Email, $"{titleZh} / {titleEn}", $"{bodyZh}\n\n查看文书：{url}\n\n---\n\n{bodyEn}\n\nDocuments: {url}",
-                    "instrument", instrument.FileId, $"{InstrumentTitles.Zh(instrument.Kind)}-{instrument.Number}.pdf");
+                    "instrument", instrument.FileId, InstrumentTitles.FileName(instrument.Kind, instrument.Number));
             }
         }
     }

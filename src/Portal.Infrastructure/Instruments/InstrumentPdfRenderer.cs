@@ -41,6 +41,9 @@ public static class InstrumentTitles
         InstrumentKind.CertificateVoid => "证书作废通知书",
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
+
+    /// <summary>The file name an instrument is downloaded and mailed under, e.g. "受理通知书-浦事登受〔2026〕12号.pdf".</summary>
+    public static string FileName(InstrumentKind kind, string number) => $"{Zh(kind)}-{number}.pdf";
 }
 
 /// <summary>

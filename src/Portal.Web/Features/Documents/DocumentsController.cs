@@ -178,6 +178,6 @@ public class DocumentsController(PortalDbContext db, TimeProvider clock, IOption
     private async Task<IActionResult> SendAsync(Guid fileId, InstrumentKind kind, string number, CancellationToken ct)
     {
         var bytes = await db.StoredFiles.AsNoTracking().Where(f => f.Id == fileId).Select(f => f.Content).SingleAsync(ct);
-        return File(bytes, "application/pdf", $"{Portal.Infrastructure.Instruments.InstrumentTitles.Zh(kind)}-{number}.pdf");
+        return File(bytes, "application/pdf", Portal.Infrastructure.Instruments.InstrumentTitles.FileName(kind, number));
     }
 }

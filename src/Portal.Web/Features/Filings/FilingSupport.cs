@@ -68,7 +68,7 @@ public sealed class FilingNotifier(PortalDbContext db, EmailOutbox outbox, IOpti
                     $"{bodyZh}\n\n查看详情：{url}\n\n---\n\n{bodyEn}\n\nDetails: {url}\n\n事业单位登记管理服务平台 · Public Institution Registration Portal",
                     "filing-notification",
                     instrument?.FileId,
-                    instrument is null ? null : $"{Portal.Infrastructure.Instruments.InstrumentTitles.Zh(instrument.Kind)}-{instrument.Number}.pdf");
+                    instrument is null ? null : Portal.Infrastructure.Instruments.InstrumentTitles.FileName(instrument.Kind, instrument.Number));
             }
         }
     }
