@@ -29,6 +29,9 @@ public enum VoidReason
     Loss,
     Deregistration,
     Revocation,
+
+    /// <summary>损毁: an agency's damaged certificate, exchanged (换领).</summary>
+    Damage,
 }
 
 /// <summary>

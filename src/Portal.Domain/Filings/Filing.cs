@@ -1,3 +1,4 @@
+using Portal.Domain.Agencies;
 using Portal.Domain.Institutions;
 
 namespace Portal.Domain.Filings;
@@ -13,7 +14,7 @@ public sealed record SubmissionProblem(string Code, string? Detail = null);
 /// intention-revealing methods below, each checked against <see cref="FilingWorkflow.Table"/>;
 /// each appends an event and bumps the concurrency token.
 /// </summary>
-public class Filing
+public partial class Filing
 {
     private readonly List<FilingEvent> _events = [];
     private readonly List<FilingAttachment> _attachments = [];
@@ -260,6 +261,11 @@ public class Filing
             problems.Add(new(FilingErrors.DraftUnchecked));
         }
 
+        if (FilingKinds.IsAgency(Kind))
+        {
+            AddAgencyProblems(problems);
+        }
+
         switch (Kind)
         {
             case FilingKind.Setup:
@@ -298,12 +304,13 @@ public class Filing
                 break;
         }
 
-        if (nameTaken && (Kind == FilingKind.Setup || ChangedItems().Contains(RegisteredItem.Name)))
+        if (nameTaken && (Kind is FilingKind.Setup or FilingKind.AgencyFirstApplication || ChangedItems().Contains(RegisteredItem.Name)
+            || ChangedAgencyItems().Contains(AgencyItem.Name)))
         {
             problems.Add(new(FilingErrors.NameTaken));
         }
 
-        foreach (var required in FilingMaterials.Required(Kind, ChangedItems()))
+        foreach (var required in FilingMaterials.Required(this))
         {
             if (_attachments.All(a => a.Kind != required))
             {
@@ -371,6 +378,11 @@ public class Filing
 
     public void Approve(FilingActor actor, DateOnly today, DateTime nowUtc, string? note)
     {
+        if (Kind == FilingKind.AgencyCancellation && CollectedOn is null && FilingWorkflow.IsAllowed(State, FilingAction.Approve, actor.Role))
+        {
+            throw new DomainRuleException(FilingErrors.CollectionNotRecorded);
+        }
+
         Move(FilingAction.Approve, actor, nowUtc, note);
         DecidedOn = today;
     }

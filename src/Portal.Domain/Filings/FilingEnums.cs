@@ -16,6 +16,38 @@ public enum FilingKind
 
     /// <summary>证书换领 (in the last 30 days of validity)</summary>
     CertificateRenewal,
+
+    /// <summary>机关、群团赋码: 初次申领 of a code and its 《统一社会信用代码证书》.</summary>
+    AgencyFirstApplication,
+
+    /// <summary>机关、群团赋码: 变更 of the certificate's printed items.</summary>
+    AgencyChange,
+
+    /// <summary>机关、群团赋码: 补领/换领 after loss or damage; the old certificate is voided.</summary>
+    AgencyReissue,
+
+    /// <summary>机关、群团赋码: 注销; the code is never reused.</summary>
+    AgencyCancellation,
+}
+
+/// <summary>Which family a filing kind belongs to.</summary>
+public static class FilingKinds
+{
+    public static readonly FilingKind[] Institution =
+        [FilingKind.Setup, FilingKind.Change, FilingKind.Deregistration, FilingKind.CertificateReissue, FilingKind.CertificateRenewal];
+
+    public static readonly FilingKind[] Agency =
+        [FilingKind.AgencyFirstApplication, FilingKind.AgencyChange, FilingKind.AgencyReissue, FilingKind.AgencyCancellation];
+
+    public static bool IsAgency(FilingKind kind) => kind is FilingKind.AgencyFirstApplication or FilingKind.AgencyChange
+        or FilingKind.AgencyReissue or FilingKind.AgencyCancellation;
+}
+
+/// <summary>Why an agency asks for its certificate again: 补领 after loss, 换领 after damage.</summary>
+public enum ReissueCause
+{
+    Loss,
+    Damage,
 }
 
 public enum FilingState

@@ -25,4 +25,9 @@ public static class FilingErrors
     public const string RenewalNotOpen = "RenewalNotOpen";
     public const string InstitutionNotRegistered = "InstitutionNotRegistered";
     public const string CompetentOfficeRequired = "CompetentOfficeRequired";
+    public const string AgencyNotActive = "AgencyNotActive";
+    public const string OldCodeInvalid = "OldCodeInvalid";
+    public const string CategoryIsFixed = "AgencyCategoryIsFixed";
+    public const string ReissueCauseMissing = "ReissueCauseMissing";
+    public const string CollectionNotRecorded = "CollectionNotRecorded";
 }

@@ -1,3 +1,4 @@
+using Portal.Domain.Agencies;
 using Portal.Domain.Institutions;
 
 namespace Portal.Domain.Filings;
@@ -11,6 +12,11 @@ public static class FilingPolicy
     /// </summary>
     public static string? WhyNotStart(FilingKind kind, Institution? institution, int openFilings, DateOnly today)
     {
+        if (FilingKinds.IsAgency(kind))
+        {
+            return FilingErrors.WrongKind;
+        }
+
         if (openFilings > 0)
         {
             return FilingErrors.AnotherFilingInProgress; // 一事一办: one filing at a time
@@ -32,5 +38,31 @@ public static class FilingPolicy
         }
 
         return kind == FilingKind.CertificateRenewal && !institution.RenewalIsOpen(today) ? FilingErrors.RenewalNotOpen : null;
+    }
+
+    /// <summary>The same rule for the agency filings: a first application has no agency yet; the others need an active one.</summary>
+    public static string? WhyNotStartForAgency(FilingKind kind, Agency? agency, int openFilings)
+    {
+        if (!FilingKinds.IsAgency(kind))
+        {
+            return FilingErrors.WrongKind;
+        }
+
+        if (openFilings > 0)
+        {
+            return FilingErrors.AnotherFilingInProgress;
+        }
+
+        if (kind == FilingKind.AgencyFirstApplication)
+        {
+            return agency is null ? null : FilingErrors.WrongKind;
+        }
+
+        if (agency is null)
+        {
+            return FilingErrors.WrongKind;
+        }
+
+        return agency.Status == AgencyStatus.Active ? null : FilingErrors.AgencyNotActive;
     }
 }

@@ -1,3 +1,4 @@
+using Portal.Domain.Agencies;
 using Portal.Domain.Filings;
 using Portal.Domain.Institutions;
 
@@ -41,6 +42,49 @@ public static class FilingBuilder
         return filing;
     }
 
+    public static AgencyItems AgencyItems(string name = "浦江县人民政府办公室") => new()
+    {
+        Name = name,
+        Category = AgencyCategory.Organ,
+        EstablishingDocument = "浦委发〔2019〕8号",
+        Functions = "负责县政府日常运转，协助县政府领导处理日常工作。",
+        Address = "浙江省金华市浦江县浦阳街道人民东路1号",
+        PersonInCharge = "黄志远",
+        PersonInChargeIdNumber = "330726197803120017",
+    };
+
+    /// <summary>A filing of <paramref name="kind"/> with everything described and attached: ready to submit.</summary>
+    public static Filing Ready(FilingKind kind)
+    {
+        Filing filing;
+        switch (kind)
+        {
+            case FilingKind.Setup:
+                return ReadySetup();
+            case FilingKind.AgencyFirstApplication:
+                filing = Filing.StartAgencyApplication(Guid.NewGuid(), "330726-2026-00003", Applicant, Now);
+                filing.DescribeAgencyApplication(AgencyItems(), null);
+                break;
+            case FilingKind.AgencyChange:
+                filing = Filing.StartForAgency(kind, Guid.NewGuid(), Guid.NewGuid(), AgencyItems(), "330726-2026-00004", Applicant, Now);
+                filing.DescribeAgencyChange(AgencyItems() with { Address = "浙江省金华市浦江县浦阳街道和平南路2号" }, null);
+                break;
+            case FilingKind.AgencyReissue:
+                filing = Filing.StartForAgency(kind, Guid.NewGuid(), Guid.NewGuid(), AgencyItems(), "330726-2026-00005", Applicant, Now);
+                filing.DescribeAgencyReissue(ReissueCause.Loss, "证书正本于2026年2月遗失。");
+                break;
+            case FilingKind.AgencyCancellation:
+                filing = Filing.StartForAgency(kind, Guid.NewGuid(), Guid.NewGuid(), AgencyItems(), "330726-2026-00006", Applicant, Now);
+                filing.DescribeAgencyCancellation("机构改革，职能并入县委办公室。");
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(kind));
+        }
+
+        AttachAll(filing, FilingMaterials.Required(filing));
+        return filing;
+    }
+
     public static Filing Change() =>
         Filing.StartFor(FilingKind.Change, Guid.NewGuid(), Guid.NewGuid(), Items(), "330726-2026-00002", Applicant, Now);
 
@@ -53,9 +97,9 @@ public static class FilingBuilder
     }
 
     /// <summary>A ready setup filing moved into <paramref name="state"/> by the shortest legal path.</summary>
-    public static Filing InState(FilingState state)
+    public static Filing InState(FilingState state, FilingKind kind = FilingKind.Setup)
     {
-        var f = ReadySetup();
+        var f = Ready(kind);
         switch (state)
         {
             case FilingState.Draft:
@@ -70,6 +114,7 @@ public static class FilingBuilder
             case FilingState.Accepted:
                 f.Submit(Applicant, Today, Now, false);
                 f.Accept(Registrar, Today, Now);
+                RecordCollectionIfCancellation(f);
                 break;
             case FilingState.SupplementRequested:
                 f.Submit(Applicant, Today, Now, false);
@@ -79,11 +124,13 @@ public static class FilingBuilder
             case FilingState.RefusalProposed:
                 f.Submit(Applicant, Today, Now, false);
                 f.Accept(Registrar, Today, Now);
+                RecordCollectionIfCancellation(f);
                 f.ProposeRefusal(Registrar, Now, "举办单位无权举办");
                 break;
             case FilingState.Approved:
                 f.Submit(Applicant, Today, Now, false);
                 f.Accept(Registrar, Today, Now);
+                RecordCollectionIfCancellation(f);
                 f.Approve(Registrar, Today, Now, null);
                 break;
             case FilingState.Refused:
@@ -102,6 +149,15 @@ public static class FilingBuilder
 
         Assert.Equal(state, f.State);
         return f;
+    }
+
+    /// <summary>A cancellation is approved only once the certificate and seal are recorded as collected.</summary>
+    private static void RecordCollectionIfCancellation(Filing f)
+    {
+        if (f.Kind == FilingKind.AgencyCancellation)
+        {
+            f.RecordCertificateAndSealCollected(Today);
+        }
     }
 
     /// <summary>Performs <paramref name="action"/> through its intention-revealing method, with valid arguments.</summary>
