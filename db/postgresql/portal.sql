@@ -1749,3 +1749,282 @@ BEGIN
 END $EF$;
 COMMIT;
 
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201105831_AgencyFilings') THEN
+    ALTER TABLE "Offices" ADD "AgencyCertificateValidityYears" integer;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201105831_AgencyFilings') THEN
+    ALTER TABLE "Filings" ADD "AgencyBaseAddress" character varying(200) COLLATE "C";
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201105831_AgencyFilings') THEN
+    ALTER TABLE "Filings" ADD "AgencyBaseCategory" character varying(32);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201105831_AgencyFilings') THEN
+    ALTER TABLE "Filings" ADD "AgencyBaseEstablishingDocument" character varying(100) COLLATE "C";
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201105831_AgencyFilings') THEN
+    ALTER TABLE "Filings" ADD "AgencyBaseFunctions" character varying(2000) COLLATE "C";
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201105831_AgencyFilings') THEN
+    ALTER TABLE "Filings" ADD "AgencyBaseName" character varying(100) COLLATE "C";
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201105831_AgencyFilings') THEN
+    ALTER TABLE "Filings" ADD "AgencyBasePersonInCharge" character varying(50) COLLATE "C";
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201105831_AgencyFilings') THEN
+    ALTER TABLE "Filings" ADD "AgencyBasePersonInChargeIdNumber" character varying(30) COLLATE "C";
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201105831_AgencyFilings') THEN
+    ALTER TABLE "Filings" ADD "AgencyBaseSecondName" character varying(100) COLLATE "C";
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201105831_AgencyFilings') THEN
+    ALTER TABLE "Filings" ADD "AgencyId" uuid;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201105831_AgencyFilings') THEN
+    ALTER TABLE "Filings" ADD "AgencyProposedAddress" character varying(200) COLLATE "C";
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201105831_AgencyFilings') THEN
+    ALTER TABLE "Filings" ADD "AgencyProposedCategory" character varying(32);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201105831_AgencyFilings') THEN
+    ALTER TABLE "Filings" ADD "AgencyProposedEstablishingDocument" character varying(100) COLLATE "C";
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201105831_AgencyFilings') THEN
+    ALTER TABLE "Filings" ADD "AgencyProposedFunctions" character varying(2000) COLLATE "C";
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201105831_AgencyFilings') THEN
+    ALTER TABLE "Filings" ADD "AgencyProposedName" character varying(100) COLLATE "C";
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201105831_AgencyFilings') THEN
+    ALTER TABLE "Filings" ADD "AgencyProposedPersonInCharge" character varying(50) COLLATE "C";
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201105831_AgencyFilings') THEN
+    ALTER TABLE "Filings" ADD "AgencyProposedPersonInChargeIdNumber" character varying(30) COLLATE "C";
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201105831_AgencyFilings') THEN
+    ALTER TABLE "Filings" ADD "AgencyProposedSecondName" character varying(100) COLLATE "C";
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201105831_AgencyFilings') THEN
+    ALTER TABLE "Filings" ADD "CollectedOn" date;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201105831_AgencyFilings') THEN
+    ALTER TABLE "Filings" ADD "OldOrganisationCode" character varying(9) COLLATE "C";
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201105831_AgencyFilings') THEN
+    ALTER TABLE "Filings" ADD "ReissueCause" character varying(32);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201105831_AgencyFilings') THEN
+    ALTER TABLE "AspNetUsers" ADD "AgencyId" uuid;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201105831_AgencyFilings') THEN
+    CREATE TABLE "AgencyCertificates" (
+        "Id" uuid NOT NULL,
+        "Number" character varying(20) COLLATE "C" NOT NULL,
+        "OfficeId" uuid NOT NULL,
+        "AgencyId" uuid NOT NULL,
+        "Code" character(18) COLLATE "C" NOT NULL,
+        "PrintedName" character varying(100) COLLATE "C" NOT NULL,
+        "PrintedSecondName" character varying(100) COLLATE "C",
+        "PrintedCategory" character varying(32) NOT NULL,
+        "PrintedEstablishingDocument" character varying(100) COLLATE "C" NOT NULL,
+        "PrintedFunctions" character varying(2000) COLLATE "C" NOT NULL,
+        "PrintedAddress" character varying(200) COLLATE "C" NOT NULL,
+        "PrintedPersonInCharge" character varying(50) COLLATE "C" NOT NULL,
+        "PrintedPersonInChargeIdNumber" character varying(30) COLLATE "C" NOT NULL,
+        "OfficeNameZh" character varying(100) COLLATE "C" NOT NULL,
+        "Reason" character varying(32) NOT NULL,
+        "IssuedOn" date NOT NULL,
+        "ValidUntil" date,
+        "Status" character varying(32) NOT NULL,
+        "PredecessorId" uuid,
+        "SuccessorId" uuid,
+        "VoidReason" character varying(32),
+        "EndedOn" date,
+        "Token" character varying(1024) COLLATE "C" NOT NULL,
+        "TokenSha256" character(64) COLLATE "C" NOT NULL,
+        "KeyId" character varying(40) COLLATE "C" NOT NULL,
+        "QrUrl" character varying(1500) COLLATE "C" NOT NULL,
+        "OriginalPdfId" uuid NOT NULL,
+        "OriginalSha256" character(64) COLLATE "C" NOT NULL,
+        "DuplicatePdfId" uuid NOT NULL,
+        "DuplicateSha256" character(64) COLLATE "C" NOT NULL,
+        "ConcurrencyToken" uuid NOT NULL,
+        CONSTRAINT "PK_AgencyCertificates" PRIMARY KEY ("Id"),
+        CONSTRAINT "FK_AgencyCertificates_Agencies_AgencyId" FOREIGN KEY ("AgencyId") REFERENCES "Agencies" ("Id") ON DELETE RESTRICT,
+        CONSTRAINT "FK_AgencyCertificates_Offices_OfficeId" FOREIGN KEY ("OfficeId") REFERENCES "Offices" ("Id") ON DELETE RESTRICT,
+        CONSTRAINT "FK_AgencyCertificates_StoredFiles_DuplicatePdfId" FOREIGN KEY ("DuplicatePdfId") REFERENCES "StoredFiles" ("Id") ON DELETE RESTRICT,
+        CONSTRAINT "FK_AgencyCertificates_StoredFiles_OriginalPdfId" FOREIGN KEY ("OriginalPdfId") REFERENCES "StoredFiles" ("Id") ON DELETE RESTRICT
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201105831_AgencyFilings') THEN
+    CREATE INDEX "IX_Filings_AgencyId_State" ON "Filings" ("AgencyId", "State");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201105831_AgencyFilings') THEN
+    CREATE INDEX "IX_AspNetUsers_AgencyId" ON "AspNetUsers" ("AgencyId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201105831_AgencyFilings') THEN
+    CREATE INDEX "IX_AgencyCertificates_AgencyId_Status" ON "AgencyCertificates" ("AgencyId", "Status");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201105831_AgencyFilings') THEN
+    CREATE INDEX "IX_AgencyCertificates_DuplicatePdfId" ON "AgencyCertificates" ("DuplicatePdfId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201105831_AgencyFilings') THEN
+    CREATE UNIQUE INDEX "IX_AgencyCertificates_Number" ON "AgencyCertificates" ("Number");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201105831_AgencyFilings') THEN
+    CREATE INDEX "IX_AgencyCertificates_OfficeId" ON "AgencyCertificates" ("OfficeId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201105831_AgencyFilings') THEN
+    CREATE INDEX "IX_AgencyCertificates_OriginalPdfId" ON "AgencyCertificates" ("OriginalPdfId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201105831_AgencyFilings') THEN
+    CREATE UNIQUE INDEX "IX_AgencyCertificates_TokenSha256" ON "AgencyCertificates" ("TokenSha256");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201105831_AgencyFilings') THEN
+    ALTER TABLE "AspNetUsers" ADD CONSTRAINT "FK_AspNetUsers_Agencies_AgencyId" FOREIGN KEY ("AgencyId") REFERENCES "Agencies" ("Id") ON DELETE RESTRICT;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201105831_AgencyFilings') THEN
+    ALTER TABLE "Filings" ADD CONSTRAINT "FK_Filings_Agencies_AgencyId" FOREIGN KEY ("AgencyId") REFERENCES "Agencies" ("Id") ON DELETE RESTRICT;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201105831_AgencyFilings') THEN
+    INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+    VALUES ('20261201105831_AgencyFilings', '10.0.15');
+    END IF;
+END $EF$;
+COMMIT;
+

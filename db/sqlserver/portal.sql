@@ -1994,3 +1994,317 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201105826_AgencyFilings'
+)
+BEGIN
+    ALTER TABLE [Offices] ADD [AgencyCertificateValidityYears] int NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201105826_AgencyFilings'
+)
+BEGIN
+    ALTER TABLE [Filings] ADD [AgencyBaseAddress] nvarchar(200) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201105826_AgencyFilings'
+)
+BEGIN
+    ALTER TABLE [Filings] ADD [AgencyBaseCategory] nvarchar(32) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201105826_AgencyFilings'
+)
+BEGIN
+    ALTER TABLE [Filings] ADD [AgencyBaseEstablishingDocument] nvarchar(100) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201105826_AgencyFilings'
+)
+BEGIN
+    ALTER TABLE [Filings] ADD [AgencyBaseFunctions] nvarchar(2000) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201105826_AgencyFilings'
+)
+BEGIN
+    ALTER TABLE [Filings] ADD [AgencyBaseName] nvarchar(100) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201105826_AgencyFilings'
+)
+BEGIN
+    ALTER TABLE [Filings] ADD [AgencyBasePersonInCharge] nvarchar(50) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201105826_AgencyFilings'
+)
+BEGIN
+    ALTER TABLE [Filings] ADD [AgencyBasePersonInChargeIdNumber] nvarchar(30) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201105826_AgencyFilings'
+)
+BEGIN
+    ALTER TABLE [Filings] ADD [AgencyBaseSecondName] nvarchar(100) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201105826_AgencyFilings'
+)
+BEGIN
+    ALTER TABLE [Filings] ADD [AgencyId] uniqueidentifier NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201105826_AgencyFilings'
+)
+BEGIN
+    ALTER TABLE [Filings] ADD [AgencyProposedAddress] nvarchar(200) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201105826_AgencyFilings'
+)
+BEGIN
+    ALTER TABLE [Filings] ADD [AgencyProposedCategory] nvarchar(32) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201105826_AgencyFilings'
+)
+BEGIN
+    ALTER TABLE [Filings] ADD [AgencyProposedEstablishingDocument] nvarchar(100) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201105826_AgencyFilings'
+)
+BEGIN
+    ALTER TABLE [Filings] ADD [AgencyProposedFunctions] nvarchar(2000) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201105826_AgencyFilings'
+)
+BEGIN
+    ALTER TABLE [Filings] ADD [AgencyProposedName] nvarchar(100) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201105826_AgencyFilings'
+)
+BEGIN
+    ALTER TABLE [Filings] ADD [AgencyProposedPersonInCharge] nvarchar(50) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201105826_AgencyFilings'
+)
+BEGIN
+    ALTER TABLE [Filings] ADD [AgencyProposedPersonInChargeIdNumber] nvarchar(30) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201105826_AgencyFilings'
+)
+BEGIN
+    ALTER TABLE [Filings] ADD [AgencyProposedSecondName] nvarchar(100) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201105826_AgencyFilings'
+)
+BEGIN
+    ALTER TABLE [Filings] ADD [CollectedOn] date NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201105826_AgencyFilings'
+)
+BEGIN
+    ALTER TABLE [Filings] ADD [OldOrganisationCode] nvarchar(9) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201105826_AgencyFilings'
+)
+BEGIN
+    ALTER TABLE [Filings] ADD [ReissueCause] nvarchar(32) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201105826_AgencyFilings'
+)
+BEGIN
+    ALTER TABLE [AspNetUsers] ADD [AgencyId] uniqueidentifier NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201105826_AgencyFilings'
+)
+BEGIN
+    CREATE TABLE [AgencyCertificates] (
+        [Id] uniqueidentifier NOT NULL,
+        [Number] nvarchar(20) NOT NULL,
+        [OfficeId] uniqueidentifier NOT NULL,
+        [AgencyId] uniqueidentifier NOT NULL,
+        [Code] nchar(18) NOT NULL,
+        [PrintedName] nvarchar(100) NOT NULL,
+        [PrintedSecondName] nvarchar(100) NULL,
+        [PrintedCategory] nvarchar(32) NOT NULL,
+        [PrintedEstablishingDocument] nvarchar(100) NOT NULL,
+        [PrintedFunctions] nvarchar(2000) NOT NULL,
+        [PrintedAddress] nvarchar(200) NOT NULL,
+        [PrintedPersonInCharge] nvarchar(50) NOT NULL,
+        [PrintedPersonInChargeIdNumber] nvarchar(30) NOT NULL,
+        [OfficeNameZh] nvarchar(100) NOT NULL,
+        [Reason] nvarchar(32) NOT NULL,
+        [IssuedOn] date NOT NULL,
+        [ValidUntil] date NULL,
+        [Status] nvarchar(32) NOT NULL,
+        [PredecessorId] uniqueidentifier NULL,
+        [SuccessorId] uniqueidentifier NULL,
+        [VoidReason] nvarchar(32) NULL,
+        [EndedOn] date NULL,
+        [Token] nvarchar(1024) NOT NULL,
+        [TokenSha256] nchar(64) NOT NULL,
+        [KeyId] nvarchar(40) NOT NULL,
+        [QrUrl] nvarchar(1500) NOT NULL,
+        [OriginalPdfId] uniqueidentifier NOT NULL,
+        [OriginalSha256] nchar(64) NOT NULL,
+        [DuplicatePdfId] uniqueidentifier NOT NULL,
+        [DuplicateSha256] nchar(64) NOT NULL,
+        [ConcurrencyToken] uniqueidentifier NOT NULL,
+        CONSTRAINT [PK_AgencyCertificates] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_AgencyCertificates_Agencies_AgencyId] FOREIGN KEY ([AgencyId]) REFERENCES [Agencies] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_AgencyCertificates_Offices_OfficeId] FOREIGN KEY ([OfficeId]) REFERENCES [Offices] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_AgencyCertificates_StoredFiles_DuplicatePdfId] FOREIGN KEY ([DuplicatePdfId]) REFERENCES [StoredFiles] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_AgencyCertificates_StoredFiles_OriginalPdfId] FOREIGN KEY ([OriginalPdfId]) REFERENCES [StoredFiles] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201105826_AgencyFilings'
+)
+BEGIN
+    CREATE INDEX [IX_Filings_AgencyId_State] ON [Filings] ([AgencyId], [State]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201105826_AgencyFilings'
+)
+BEGIN
+    CREATE INDEX [IX_AspNetUsers_AgencyId] ON [AspNetUsers] ([AgencyId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201105826_AgencyFilings'
+)
+BEGIN
+    CREATE INDEX [IX_AgencyCertificates_AgencyId_Status] ON [AgencyCertificates] ([AgencyId], [Status]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201105826_AgencyFilings'
+)
+BEGIN
+    CREATE INDEX [IX_AgencyCertificates_DuplicatePdfId] ON [AgencyCertificates] ([DuplicatePdfId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201105826_AgencyFilings'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_AgencyCertificates_Number] ON [AgencyCertificates] ([Number]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201105826_AgencyFilings'
+)
+BEGIN
+    CREATE INDEX [IX_AgencyCertificates_OfficeId] ON [AgencyCertificates] ([OfficeId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201105826_AgencyFilings'
+)
+BEGIN
+    CREATE INDEX [IX_AgencyCertificates_OriginalPdfId] ON [AgencyCertificates] ([OriginalPdfId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201105826_AgencyFilings'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_AgencyCertificates_TokenSha256] ON [AgencyCertificates] ([TokenSha256]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201105826_AgencyFilings'
+)
+BEGIN
+    ALTER TABLE [AspNetUsers] ADD CONSTRAINT [FK_AspNetUsers_Agencies_AgencyId] FOREIGN KEY ([AgencyId]) REFERENCES [Agencies] ([Id]) ON DELETE NO ACTION;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201105826_AgencyFilings'
+)
+BEGIN
+    ALTER TABLE [Filings] ADD CONSTRAINT [FK_Filings_Agencies_AgencyId] FOREIGN KEY ([AgencyId]) REFERENCES [Agencies] ([Id]) ON DELETE NO ACTION;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201105826_AgencyFilings'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261201105826_AgencyFilings', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

@@ -96,6 +96,22 @@ public class RegistrationOffice
 
     private static bool IsDay(int month, int day) => month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(2001, month);
 
+    /// <summary>
+    /// Years of validity printed on an agency's 《统一社会信用代码证书》: null where the province prints none (the default),
+    /// else 1 to 10.
+    /// </summary>
+    public int? AgencyCertificateValidityYears { get; private set; }
+
+    public void SetAgencyCertificateValidity(int? years)
+    {
+        if (years is < 1 or > 10)
+        {
+            throw new DomainRuleException(OfficeErrors.BadAgencyValidity);
+        }
+
+        AgencyCertificateValidityYears = years;
+    }
+
     public void PromiseDecisionWithin(int? workingDays)
     {
         if (workingDays is < 1 or > 30)
@@ -113,4 +129,5 @@ public static class OfficeErrors
     public const string BadPromise = "OfficeBadPromise";
     public const string BadTelephone = "OfficeBadTelephone";
     public const string BadDocumentPrefix = "OfficeBadDocumentPrefix";
+    public const string BadAgencyValidity = "OfficeBadAgencyValidity";
 }

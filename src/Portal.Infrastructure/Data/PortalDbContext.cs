@@ -63,6 +63,8 @@ public partial class PortalDbContext(DbContextOptions<PortalDbContext> options, 
 
     public DbSet<Portal.Domain.Agencies.Agency> Agencies => Set<Portal.Domain.Agencies.Agency>();
 
+    public DbSet<Portal.Domain.Agencies.AgencyCertificate> AgencyCertificates => Set<Portal.Domain.Agencies.AgencyCertificate>();
+
     public DbSet<JobLease> JobLeases => Set<JobLease>();
 
     public DbSet<AnnualReport> AnnualReports => Set<AnnualReport>();

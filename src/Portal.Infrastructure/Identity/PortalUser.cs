@@ -9,6 +9,9 @@ public class PortalUser : IdentityUser
     /// <summary>Institution users belong to exactly one institution (none while an applicant's setup is pending).</summary>
     public Guid? InstitutionId { get; set; }
 
+    /// <summary>Staff of an organ or people's organisation (机关、群团) belong to exactly one agency; never also to an institution.</summary>
+    public Guid? AgencyId { get; set; }
+
     /// <summary>Registry staff belong to exactly one office.</summary>
     public Guid? OfficeId { get; set; }
 

@@ -11,6 +11,7 @@ public class PortalUserConfiguration : IEntityTypeConfiguration<PortalUser>
     {
         builder.Property(u => u.DisplayName).HasMaxLength(100).IsRequired();
         builder.HasOne<Institution>().WithMany().HasForeignKey(u => u.InstitutionId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Portal.Domain.Agencies.Agency>().WithMany().HasForeignKey(u => u.AgencyId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<RegistrationOffice>().WithMany().HasForeignKey(u => u.OfficeId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -456,6 +456,133 @@ namespace Portal.Migrations.PostgreSql.Migrations
                     b.ToTable("Agencies", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Domain.Agencies.AgencyCertificate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("character(18)")
+                        .IsFixedLength()
+                        .UseCollation("C");
+
+                    b.Property<Guid>("ConcurrencyToken")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("DuplicatePdfId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("DuplicateSha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .IsFixedLength()
+                        .UseCollation("C");
+
+                    b.Property<DateOnly?>("EndedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("IssuedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("KeyId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .UseCollation("C");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .UseCollation("C");
+
+                    b.Property<Guid>("OfficeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("OfficeNameZh")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .UseCollation("C");
+
+                    b.Property<Guid>("OriginalPdfId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("OriginalSha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .IsFixedLength()
+                        .UseCollation("C");
+
+                    b.Property<Guid?>("PredecessorId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("QrUrl")
+                        .IsRequired()
+                        .HasMaxLength(1500)
+                        .HasColumnType("character varying(1500)")
+                        .UseCollation("C");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<Guid?>("SuccessorId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Token")
+                        .IsRequired()
+                        .HasMaxLength(1024)
+                        .HasColumnType("character varying(1024)")
+                        .UseCollation("C");
+
+                    b.Property<string>("TokenSha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .IsFixedLength()
+                        .UseCollation("C");
+
+                    b.Property<DateOnly?>("ValidUntil")
+                        .HasColumnType("date");
+
+                    b.Property<string>("VoidReason")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DuplicatePdfId");
+
+                    b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.HasIndex("OfficeId");
+
+                    b.HasIndex("OriginalPdfId");
+
+                    b.HasIndex("TokenSha256")
+                        .IsUnique();
+
+                    b.HasIndex("AgencyId", "Status");
+
+                    b.ToTable("AgencyCertificates", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Domain.Agencies.AgencyVersion", b =>
                 {
                     b.Property<Guid>("Id")
@@ -949,6 +1076,9 @@ namespace Portal.Migrations.PostgreSql.Migrations
                     b.Property<DateOnly?>("AcceptedOn")
                         .HasColumnType("date");
 
+                    b.Property<Guid?>("AgencyId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("ApplicantUserId")
                         .IsRequired()
                         .HasMaxLength(450)
@@ -964,6 +1094,9 @@ namespace Portal.Migrations.PostgreSql.Migrations
                         .UseCollation("C");
 
                     b.Property<DateOnly?>("ClockStoppedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("CollectedOn")
                         .HasColumnType("date");
 
                     b.Property<string>("CompetentOffice")
@@ -1024,6 +1157,11 @@ namespace Portal.Migrations.PostgreSql.Migrations
                     b.Property<Guid>("OfficeId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("OldOrganisationCode")
+                        .HasMaxLength(9)
+                        .HasColumnType("character varying(9)")
+                        .UseCollation("C");
+
                     b.Property<DateOnly?>("PlannedMoveDate")
                         .HasColumnType("date");
 
@@ -1031,6 +1169,10 @@ namespace Portal.Migrations.PostgreSql.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)")
                         .UseCollation("C");
+
+                    b.Property<string>("ReissueCause")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
 
                     b.Property<string>("ReturnChecklist")
                         .IsRequired()
@@ -1061,6 +1203,8 @@ namespace Portal.Migrations.PostgreSql.Migrations
 
                     b.HasIndex("Number")
                         .IsUnique();
+
+                    b.HasIndex("AgencyId", "State");
 
                     b.HasIndex("ApplicantUserId", "State");
 
@@ -1459,6 +1603,9 @@ namespace Portal.Migrations.PostgreSql.Migrations
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
+
+                    b.Property<int?>("AgencyCertificateValidityYears")
+                        .HasColumnType("integer");
 
                     b.Property<string>("DocumentPrefix")
                         .HasMaxLength(10)
@@ -2032,6 +2179,9 @@ namespace Portal.Migrations.PostgreSql.Migrations
                     b.Property<int>("AccessFailedCount")
                         .HasColumnType("integer");
 
+                    b.Property<Guid?>("AgencyId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("ConcurrencyStamp")
                         .IsConcurrencyToken()
                         .HasColumnType("text")
@@ -2109,6 +2259,8 @@ namespace Portal.Migrations.PostgreSql.Migrations
                         .UseCollation("C");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("AgencyId");
 
                     b.HasIndex("InstitutionId");
 
@@ -2451,6 +2603,103 @@ namespace Portal.Migrations.PostgreSql.Migrations
                         });
 
                     b.Navigation("Current")
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Domain.Agencies.AgencyCertificate", b =>
+                {
+                    b.HasOne("Portal.Domain.Agencies.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Portal.Infrastructure.Files.StoredFile", null)
+                        .WithMany()
+                        .HasForeignKey("DuplicatePdfId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Portal.Domain.Offices.RegistrationOffice", null)
+                        .WithMany()
+                        .HasForeignKey("OfficeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Portal.Infrastructure.Files.StoredFile", null)
+                        .WithMany()
+                        .HasForeignKey("OriginalPdfId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsOne("Portal.Domain.Agencies.AgencyItems", "Printed", b1 =>
+                        {
+                            b1.Property<Guid>("AgencyCertificateId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<string>("Address")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)")
+                                .HasColumnName("PrintedAddress")
+                                .UseCollation("C");
+
+                            b1.Property<string>("Category")
+                                .IsRequired()
+                                .HasMaxLength(32)
+                                .HasColumnType("character varying(32)")
+                                .HasColumnName("PrintedCategory");
+
+                            b1.Property<string>("EstablishingDocument")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("character varying(100)")
+                                .HasColumnName("PrintedEstablishingDocument")
+                                .UseCollation("C");
+
+                            b1.Property<string>("Functions")
+                                .IsRequired()
+                                .HasMaxLength(2000)
+                                .HasColumnType("character varying(2000)")
+                                .HasColumnName("PrintedFunctions")
+                                .UseCollation("C");
+
+                            b1.Property<string>("Name")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("character varying(100)")
+                                .HasColumnName("PrintedName")
+                                .UseCollation("C");
+
+                            b1.Property<string>("PersonInCharge")
+                                .IsRequired()
+                                .HasMaxLength(50)
+                                .HasColumnType("character varying(50)")
+                                .HasColumnName("PrintedPersonInCharge")
+                                .UseCollation("C");
+
+                            b1.Property<string>("PersonInChargeIdNumber")
+                                .IsRequired()
+                                .HasMaxLength(30)
+                                .HasColumnType("character varying(30)")
+                                .HasColumnName("PrintedPersonInChargeIdNumber")
+                                .UseCollation("C");
+
+                            b1.Property<string>("SecondName")
+                                .HasMaxLength(100)
+                                .HasColumnType("character varying(100)")
+                                .HasColumnName("PrintedSecondName")
+                                .UseCollation("C");
+
+                            b1.HasKey("AgencyCertificateId");
+
+                            b1.ToTable("AgencyCertificates");
+
+                            b1.WithOwner()
+                                .HasForeignKey("AgencyCertificateId");
+                        });
+
+                    b.Navigation("Printed")
                         .IsRequired();
                 });
 
@@ -2815,6 +3064,11 @@ namespace Portal.Migrations.PostgreSql.Migrations
 
             modelBuilder.Entity("Portal.Domain.Filings.Filing", b =>
                 {
+                    b.HasOne("Portal.Domain.Agencies.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Portal.Domain.Institutions.Institution", null)
                         .WithMany()
                         .HasForeignKey("InstitutionId")
@@ -2825,6 +3079,140 @@ namespace Portal.Migrations.PostgreSql.Migrations
                         .HasForeignKey("OfficeId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.OwnsOne("Portal.Domain.Agencies.AgencyItems", "AgencyBase", b1 =>
+                        {
+                            b1.Property<Guid>("FilingId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<string>("Address")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)")
+                                .HasColumnName("AgencyBaseAddress")
+                                .UseCollation("C");
+
+                            b1.Property<string>("Category")
+                                .IsRequired()
+                                .HasMaxLength(32)
+                                .HasColumnType("character varying(32)")
+                                .HasColumnName("AgencyBaseCategory");
+
+                            b1.Property<string>("EstablishingDocument")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("character varying(100)")
+                                .HasColumnName("AgencyBaseEstablishingDocument")
+                                .UseCollation("C");
+
+                            b1.Property<string>("Functions")
+                                .IsRequired()
+                                .HasMaxLength(2000)
+                                .HasColumnType("character varying(2000)")
+                                .HasColumnName("AgencyBaseFunctions")
+                                .UseCollation("C");
+
+                            b1.Property<string>("Name")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("character varying(100)")
+                                .HasColumnName("AgencyBaseName")
+                                .UseCollation("C");
+
+                            b1.Property<string>("PersonInCharge")
+                                .IsRequired()
+                                .HasMaxLength(50)
+                                .HasColumnType("character varying(50)")
+                                .HasColumnName("AgencyBasePersonInCharge")
+                                .UseCollation("C");
+
+                            b1.Property<string>("PersonInChargeIdNumber")
+                                .IsRequired()
+                                .HasMaxLength(30)
+                                .HasColumnType("character varying(30)")
+                                .HasColumnName("AgencyBasePersonInChargeIdNumber")
+                                .UseCollation("C");
+
+                            b1.Property<string>("SecondName")
+                                .HasMaxLength(100)
+                                .HasColumnType("character varying(100)")
+                                .HasColumnName("AgencyBaseSecondName")
+                                .UseCollation("C");
+
+                            b1.HasKey("FilingId");
+
+                            b1.ToTable("Filings");
+
+                            b1.WithOwner()
+                                .HasForeignKey("FilingId");
+                        });
+
+                    b.OwnsOne("Portal.Domain.Agencies.AgencyItems", "AgencyProposed", b1 =>
+                        {
+                            b1.Property<Guid>("FilingId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<string>("Address")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)")
+                                .HasColumnName("AgencyProposedAddress")
+                                .UseCollation("C");
+
+                            b1.Property<string>("Category")
+                                .IsRequired()
+                                .HasMaxLength(32)
+                                .HasColumnType("character varying(32)")
+                                .HasColumnName("AgencyProposedCategory");
+
+                            b1.Property<string>("EstablishingDocument")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("character varying(100)")
+                                .HasColumnName("AgencyProposedEstablishingDocument")
+                                .UseCollation("C");
+
+                            b1.Property<string>("Functions")
+                                .IsRequired()
+                                .HasMaxLength(2000)
+                                .HasColumnType("character varying(2000)")
+                                .HasColumnName("AgencyProposedFunctions")
+                                .UseCollation("C");
+
+                            b1.Property<string>("Name")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("character varying(100)")
+                                .HasColumnName("AgencyProposedName")
+                                .UseCollation("C");
+
+                            b1.Property<string>("PersonInCharge")
+                                .IsRequired()
+                                .HasMaxLength(50)
+                                .HasColumnType("character varying(50)")
+                                .HasColumnName("AgencyProposedPersonInCharge")
+                                .UseCollation("C");
+
+                            b1.Property<string>("PersonInChargeIdNumber")
+                                .IsRequired()
+                                .HasMaxLength(30)
+                                .HasColumnType("character varying(30)")
+                                .HasColumnName("AgencyProposedPersonInChargeIdNumber")
+                                .UseCollation("C");
+
+                            b1.Property<string>("SecondName")
+                                .HasMaxLength(100)
+                                .HasColumnType("character varying(100)")
+                                .HasColumnName("AgencyProposedSecondName")
+                                .UseCollation("C");
+
+                            b1.HasKey("FilingId");
+
+                            b1.ToTable("Filings");
+
+                            b1.WithOwner()
+                                .HasForeignKey("FilingId");
+                        });
 
                     b.OwnsOne("Portal.Domain.Institutions.RegisteredItems", "Base", b1 =>
                         {
@@ -2969,6 +3357,10 @@ namespace Portal.Migrations.PostgreSql.Migrations
                             b1.WithOwner()
                                 .HasForeignKey("FilingId");
                         });
+
+                    b.Navigation("AgencyBase");
+
+                    b.Navigation("AgencyProposed");
 
                     b.Navigation("Base");
 
@@ -3255,6 +3647,11 @@ namespace Portal.Migrations.PostgreSql.Migrations
 
             modelBuilder.Entity("Portal.Infrastructure.Identity.PortalUser", b =>
                 {
+                    b.HasOne("Portal.Domain.Agencies.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Portal.Domain.Institutions.Institution", null)
                         .WithMany()
                         .HasForeignKey("InstitutionId")

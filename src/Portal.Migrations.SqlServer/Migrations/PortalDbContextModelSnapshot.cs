@@ -397,6 +397,124 @@ namespace Portal.Migrations.SqlServer.Migrations
                     b.ToTable("Agencies", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Domain.Agencies.AgencyCertificate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("nchar(18)")
+                        .IsFixedLength();
+
+                    b.Property<Guid>("ConcurrencyToken")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("DuplicatePdfId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("DuplicateSha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nchar(64)")
+                        .IsFixedLength();
+
+                    b.Property<DateOnly?>("EndedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("IssuedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("KeyId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<Guid>("OfficeId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("OfficeNameZh")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<Guid>("OriginalPdfId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("OriginalSha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nchar(64)")
+                        .IsFixedLength();
+
+                    b.Property<Guid?>("PredecessorId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("QrUrl")
+                        .IsRequired()
+                        .HasMaxLength(1500)
+                        .HasColumnType("nvarchar(1500)");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<Guid?>("SuccessorId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Token")
+                        .IsRequired()
+                        .HasMaxLength(1024)
+                        .HasColumnType("nvarchar(1024)");
+
+                    b.Property<string>("TokenSha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nchar(64)")
+                        .IsFixedLength();
+
+                    b.Property<DateOnly?>("ValidUntil")
+                        .HasColumnType("date");
+
+                    b.Property<string>("VoidReason")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DuplicatePdfId");
+
+                    b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.HasIndex("OfficeId");
+
+                    b.HasIndex("OriginalPdfId");
+
+                    b.HasIndex("TokenSha256")
+                        .IsUnique();
+
+                    b.HasIndex("AgencyId", "Status");
+
+                    b.ToTable("AgencyCertificates", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Domain.Agencies.AgencyVersion", b =>
                 {
                     b.Property<Guid>("Id")
@@ -858,6 +976,9 @@ namespace Portal.Migrations.SqlServer.Migrations
                     b.Property<DateOnly?>("AcceptedOn")
                         .HasColumnType("date");
 
+                    b.Property<Guid?>("AgencyId")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<string>("ApplicantUserId")
                         .IsRequired()
                         .HasMaxLength(450)
@@ -871,6 +992,9 @@ namespace Portal.Migrations.SqlServer.Migrations
                         .HasColumnType("nvarchar(50)");
 
                     b.Property<DateOnly?>("ClockStoppedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("CollectedOn")
                         .HasColumnType("date");
 
                     b.Property<string>("CompetentOffice")
@@ -926,12 +1050,20 @@ namespace Portal.Migrations.SqlServer.Migrations
                     b.Property<Guid>("OfficeId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<string>("OldOrganisationCode")
+                        .HasMaxLength(9)
+                        .HasColumnType("nvarchar(9)");
+
                     b.Property<DateOnly?>("PlannedMoveDate")
                         .HasColumnType("date");
 
                     b.Property<string>("RefusalReasons")
                         .HasMaxLength(2000)
                         .HasColumnType("nvarchar(2000)");
+
+                    b.Property<string>("ReissueCause")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
 
                     b.Property<string>("ReturnChecklist")
                         .IsRequired()
@@ -960,6 +1092,8 @@ namespace Portal.Migrations.SqlServer.Migrations
 
                     b.HasIndex("Number")
                         .IsUnique();
+
+                    b.HasIndex("AgencyId", "State");
 
                     b.HasIndex("ApplicantUserId", "State");
 
@@ -1331,6 +1465,9 @@ namespace Portal.Migrations.SqlServer.Migrations
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
+
+                    b.Property<int?>("AgencyCertificateValidityYears")
+                        .HasColumnType("int");
 
                     b.Property<string>("DocumentPrefix")
                         .HasMaxLength(10)
@@ -1860,6 +1997,9 @@ namespace Portal.Migrations.SqlServer.Migrations
                     b.Property<int>("AccessFailedCount")
                         .HasColumnType("int");
 
+                    b.Property<Guid?>("AgencyId")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<string>("ConcurrencyStamp")
                         .IsConcurrencyToken()
                         .HasColumnType("nvarchar(max)");
@@ -1928,6 +2068,8 @@ namespace Portal.Migrations.SqlServer.Migrations
                         .HasColumnType("nvarchar(256)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("AgencyId");
 
                     b.HasIndex("InstitutionId");
 
@@ -2257,6 +2399,96 @@ namespace Portal.Migrations.SqlServer.Migrations
                         });
 
                     b.Navigation("Current")
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Domain.Agencies.AgencyCertificate", b =>
+                {
+                    b.HasOne("Portal.Domain.Agencies.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Portal.Infrastructure.Files.StoredFile", null)
+                        .WithMany()
+                        .HasForeignKey("DuplicatePdfId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Portal.Domain.Offices.RegistrationOffice", null)
+                        .WithMany()
+                        .HasForeignKey("OfficeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Portal.Infrastructure.Files.StoredFile", null)
+                        .WithMany()
+                        .HasForeignKey("OriginalPdfId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsOne("Portal.Domain.Agencies.AgencyItems", "Printed", b1 =>
+                        {
+                            b1.Property<Guid>("AgencyCertificateId")
+                                .HasColumnType("uniqueidentifier");
+
+                            b1.Property<string>("Address")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("nvarchar(200)")
+                                .HasColumnName("PrintedAddress");
+
+                            b1.Property<string>("Category")
+                                .IsRequired()
+                                .HasMaxLength(32)
+                                .HasColumnType("nvarchar(32)")
+                                .HasColumnName("PrintedCategory");
+
+                            b1.Property<string>("EstablishingDocument")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("nvarchar(100)")
+                                .HasColumnName("PrintedEstablishingDocument");
+
+                            b1.Property<string>("Functions")
+                                .IsRequired()
+                                .HasMaxLength(2000)
+                                .HasColumnType("nvarchar(2000)")
+                                .HasColumnName("PrintedFunctions");
+
+                            b1.Property<string>("Name")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("nvarchar(100)")
+                                .HasColumnName("PrintedName");
+
+                            b1.Property<string>("PersonInCharge")
+                                .IsRequired()
+                                .HasMaxLength(50)
+                                .HasColumnType("nvarchar(50)")
+                                .HasColumnName("PrintedPersonInCharge");
+
+                            b1.Property<string>("PersonInChargeIdNumber")
+                                .IsRequired()
+                                .HasMaxLength(30)
+                                .HasColumnType("nvarchar(30)")
+                                .HasColumnName("PrintedPersonInChargeIdNumber");
+
+                            b1.Property<string>("SecondName")
+                                .HasMaxLength(100)
+                                .HasColumnType("nvarchar(100)")
+                                .HasColumnName("PrintedSecondName");
+
+                            b1.HasKey("AgencyCertificateId");
+
+                            b1.ToTable("AgencyCertificates");
+
+                            b1.WithOwner()
+                                .HasForeignKey("AgencyCertificateId");
+                        });
+
+                    b.Navigation("Printed")
                         .IsRequired();
                 });
 
@@ -2596,6 +2828,11 @@ namespace Portal.Migrations.SqlServer.Migrations
 
             modelBuilder.Entity("Portal.Domain.Filings.Filing", b =>
                 {
+                    b.HasOne("Portal.Domain.Agencies.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Portal.Domain.Institutions.Institution", null)
                         .WithMany()
                         .HasForeignKey("InstitutionId")
@@ -2606,6 +2843,126 @@ namespace Portal.Migrations.SqlServer.Migrations
                         .HasForeignKey("OfficeId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.OwnsOne("Portal.Domain.Agencies.AgencyItems", "AgencyBase", b1 =>
+                        {
+                            b1.Property<Guid>("FilingId")
+                                .HasColumnType("uniqueidentifier");
+
+                            b1.Property<string>("Address")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("nvarchar(200)")
+                                .HasColumnName("AgencyBaseAddress");
+
+                            b1.Property<string>("Category")
+                                .IsRequired()
+                                .HasMaxLength(32)
+                                .HasColumnType("nvarchar(32)")
+                                .HasColumnName("AgencyBaseCategory");
+
+                            b1.Property<string>("EstablishingDocument")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("nvarchar(100)")
+                                .HasColumnName("AgencyBaseEstablishingDocument");
+
+                            b1.Property<string>("Functions")
+                                .IsRequired()
+                                .HasMaxLength(2000)
+                                .HasColumnType("nvarchar(2000)")
+                                .HasColumnName("AgencyBaseFunctions");
+
+                            b1.Property<string>("Name")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("nvarchar(100)")
+                                .HasColumnName("AgencyBaseName");
+
+                            b1.Property<string>("PersonInCharge")
+                                .IsRequired()
+                                .HasMaxLength(50)
+                                .HasColumnType("nvarchar(50)")
+                                .HasColumnName("AgencyBasePersonInCharge");
+
+                            b1.Property<string>("PersonInChargeIdNumber")
+                                .IsRequired()
+                                .HasMaxLength(30)
+                                .HasColumnType("nvarchar(30)")
+                                .HasColumnName("AgencyBasePersonInChargeIdNumber");
+
+                            b1.Property<string>("SecondName")
+                                .HasMaxLength(100)
+                                .HasColumnType("nvarchar(100)")
+                                .HasColumnName("AgencyBaseSecondName");
+
+                            b1.HasKey("FilingId");
+
+                            b1.ToTable("Filings");
+
+                            b1.WithOwner()
+                                .HasForeignKey("FilingId");
+                        });
+
+                    b.OwnsOne("Portal.Domain.Agencies.AgencyItems", "AgencyProposed", b1 =>
+                        {
+                            b1.Property<Guid>("FilingId")
+                                .HasColumnType("uniqueidentifier");
+
+                            b1.Property<string>("Address")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("nvarchar(200)")
+                                .HasColumnName("AgencyProposedAddress");
+
+                            b1.Property<string>("Category")
+                                .IsRequired()
+                                .HasMaxLength(32)
+                                .HasColumnType("nvarchar(32)")
+                                .HasColumnName("AgencyProposedCategory");
+
+                            b1.Property<string>("EstablishingDocument")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("nvarchar(100)")
+                                .HasColumnName("AgencyProposedEstablishingDocument");
+
+                            b1.Property<string>("Functions")
+                                .IsRequired()
+                                .HasMaxLength(2000)
+                                .HasColumnType("nvarchar(2000)")
+                                .HasColumnName("AgencyProposedFunctions");
+
+                            b1.Property<string>("Name")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("nvarchar(100)")
+                                .HasColumnName("AgencyProposedName");
+
+                            b1.Property<string>("PersonInCharge")
+                                .IsRequired()
+                                .HasMaxLength(50)
+                                .HasColumnType("nvarchar(50)")
+                                .HasColumnName("AgencyProposedPersonInCharge");
+
+                            b1.Property<string>("PersonInChargeIdNumber")
+                                .IsRequired()
+                                .HasMaxLength(30)
+                                .HasColumnType("nvarchar(30)")
+                                .HasColumnName("AgencyProposedPersonInChargeIdNumber");
+
+                            b1.Property<string>("SecondName")
+                                .HasMaxLength(100)
+                                .HasColumnType("nvarchar(100)")
+                                .HasColumnName("AgencyProposedSecondName");
+
+                            b1.HasKey("FilingId");
+
+                            b1.ToTable("Filings");
+
+                            b1.WithOwner()
+                                .HasForeignKey("FilingId");
+                        });
 
                     b.OwnsOne("Portal.Domain.Institutions.RegisteredItems", "Base", b1 =>
                         {
@@ -2734,6 +3091,10 @@ namespace Portal.Migrations.SqlServer.Migrations
                             b1.WithOwner()
                                 .HasForeignKey("FilingId");
                         });
+
+                    b.Navigation("AgencyBase");
+
+                    b.Navigation("AgencyProposed");
 
                     b.Navigation("Base");
 
@@ -3004,6 +3365,11 @@ namespace Portal.Migrations.SqlServer.Migrations
 
             modelBuilder.Entity("Portal.Infrastructure.Identity.PortalUser", b =>
                 {
+                    b.HasOne("Portal.Domain.Agencies.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Portal.Domain.Institutions.Institution", null)
                         .WithMany()
                         .HasForeignKey("InstitutionId")

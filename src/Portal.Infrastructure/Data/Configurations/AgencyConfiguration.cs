@@ -45,15 +45,48 @@ public class AgencyVersionConfiguration : IEntityTypeConfiguration<AgencyVersion
 public static class AgencyItemsMapping
 {
     public static void Map<TOwner>(OwnedNavigationBuilder<TOwner, AgencyItems> items)
+        where TOwner : class => Map(items, string.Empty);
+
+    /// <summary><paramref name="prefix"/> names the columns where one table holds several sets (a filing's before and after).</summary>
+    public static void Map<TOwner>(OwnedNavigationBuilder<TOwner, AgencyItems> items, string prefix)
         where TOwner : class
     {
-        items.Property(x => x.Name).HasColumnName("Name").HasMaxLength(100).IsRequired();
-        items.Property(x => x.SecondName).HasColumnName("SecondName").HasMaxLength(100);
-        items.Property(x => x.Category).HasColumnName("Category");
-        items.Property(x => x.EstablishingDocument).HasColumnName("EstablishingDocument").HasMaxLength(100).IsRequired();
-        items.Property(x => x.Functions).HasColumnName("Functions").HasMaxLength(2000).IsRequired();
-        items.Property(x => x.Address).HasColumnName("Address").HasMaxLength(200).IsRequired();
-        items.Property(x => x.PersonInCharge).HasColumnName("PersonInCharge").HasMaxLength(50).IsRequired();
-        items.Property(x => x.PersonInChargeIdNumber).HasColumnName("PersonInChargeIdNumber").HasMaxLength(30).IsRequired();
+        items.Property(x => x.Name).HasColumnName(prefix + "Name").HasMaxLength(100).IsRequired();
+        items.Property(x => x.SecondName).HasColumnName(prefix + "SecondName").HasMaxLength(100);
+        items.Property(x => x.Category).HasColumnName(prefix + "Category");
+        items.Property(x => x.EstablishingDocument).HasColumnName(prefix + "EstablishingDocument").HasMaxLength(100).IsRequired();
+        items.Property(x => x.Functions).HasColumnName(prefix + "Functions").HasMaxLength(2000).IsRequired();
+        items.Property(x => x.Address).HasColumnName(prefix + "Address").HasMaxLength(200).IsRequired();
+        items.Property(x => x.PersonInCharge).HasColumnName(prefix + "PersonInCharge").HasMaxLength(50).IsRequired();
+        items.Property(x => x.PersonInChargeIdNumber).HasColumnName(prefix + "PersonInChargeIdNumber").HasMaxLength(30).IsRequired();
+    }
+}
+
+public class AgencyCertificateConfiguration : IEntityTypeConfiguration<AgencyCertificate>
+{
+    public void Configure(EntityTypeBuilder<AgencyCertificate> builder)
+    {
+        builder.ToTable("AgencyCertificates");
+        builder.HasKey(c => c.Id);
+        builder.Property(c => c.Id).ValueGeneratedNever();
+        builder.Property(c => c.Number).HasMaxLength(20).IsRequired();
+        builder.HasIndex(c => c.Number).IsUnique();
+        builder.Property(c => c.Code).HasMaxLength(18).IsFixedLength().IsRequired();
+        builder.Property(c => c.OfficeNameZh).HasMaxLength(100).IsRequired();
+        builder.Property(c => c.Token).HasMaxLength(Portal.Infrastructure.Certificates.CertificateTokens.MaxTokenLength).IsRequired();
+        builder.Property(c => c.TokenSha256).HasMaxLength(64).IsFixedLength().IsRequired();
+        builder.HasIndex(c => c.TokenSha256).IsUnique();
+        builder.Property(c => c.KeyId).HasMaxLength(40).IsRequired();
+        builder.Property(c => c.QrUrl).HasMaxLength(1500).IsRequired();
+        builder.Property(c => c.OriginalSha256).HasMaxLength(64).IsFixedLength().IsRequired();
+        builder.Property(c => c.DuplicateSha256).HasMaxLength(64).IsFixedLength().IsRequired();
+        builder.Property(c => c.ConcurrencyToken).IsConcurrencyToken();
+        builder.HasIndex(c => new { c.AgencyId, c.Status });
+        builder.HasOne<Agency>().WithMany().HasForeignKey(c => c.AgencyId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<RegistrationOffice>().WithMany().HasForeignKey(c => c.OfficeId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Portal.Infrastructure.Files.StoredFile>().WithMany().HasForeignKey(c => c.OriginalPdfId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Portal.Infrastructure.Files.StoredFile>().WithMany().HasForeignKey(c => c.DuplicatePdfId).OnDelete(DeleteBehavior.Restrict);
+        builder.OwnsOne(c => c.Printed, items => AgencyItemsMapping.Map(items, "Printed"));
+        builder.Navigation(c => c.Printed).IsRequired();
     }
 }

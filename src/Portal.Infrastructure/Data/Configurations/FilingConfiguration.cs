@@ -30,6 +30,11 @@ public class FilingConfiguration : IEntityTypeConfiguration<Filing>
         builder.HasOne<Institution>().WithMany().HasForeignKey(f => f.InstitutionId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(f => new { f.OfficeId, f.State });
         builder.HasIndex(f => new { f.InstitutionId, f.State });
+        builder.HasOne<Portal.Domain.Agencies.Agency>().WithMany().HasForeignKey(f => f.AgencyId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(f => new { f.AgencyId, f.State });
+        builder.Property(f => f.OldOrganisationCode).HasMaxLength(9);
+        builder.OwnsOne(f => f.AgencyBase, items => AgencyItemsMapping.Map(items, "AgencyBase"));
+        builder.OwnsOne(f => f.AgencyProposed, items => AgencyItemsMapping.Map(items, "AgencyProposed"));
         builder.HasIndex(f => new { f.ApplicantUserId, f.State });
         builder.OwnsOne(f => f.Base, items => RegisteredItemsMapping.Map(items, "Base", withForeignKey: false));
         builder.OwnsOne(f => f.Proposed, items => RegisteredItemsMapping.Map(items, "Proposed", withForeignKey: false));
