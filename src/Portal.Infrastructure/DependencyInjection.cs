@@ -52,6 +52,7 @@ public static class DependencyInjection
         services.AddSingleton<Instruments.DocumentSigners>();
         services.AddScoped<Instruments.InstrumentIssuer>();
         services.AddScoped<CertificateIssuer>();
+        services.AddScoped<AgencyCertificateIssuer>();
         services.AddScoped<ICertificateIssuance>(sp => sp.GetRequiredService<CertificateIssuer>());
         services.AddScoped<CodeRegistry>();
         services.AddScoped<Search.RegisterSearch>();

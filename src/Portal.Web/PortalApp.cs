@@ -238,6 +238,10 @@ public static class PortalApp
         services.AddScoped<FilingNotifier>();
         services.AddScoped<FilingViewBuilder>();
         services.AddScoped<ApplyApproval>();
+        services.AddScoped<Portal.Web.Features.Agencies.ApplyAgencyApproval>();
+        services.AddScoped<Portal.Web.Features.Agencies.StartAgencyFiling>();
+        services.AddScoped<Portal.Web.Features.Agencies.SaveAgencyDetails>();
+        services.AddScoped<Portal.Web.Features.Agencies.RecordCollection>();
         services.AddScoped<Portal.Web.Features.Documents.FilingInstruments>();
         services.AddScoped<StartFiling>();
         services.AddScoped<SaveFilingDetails>();

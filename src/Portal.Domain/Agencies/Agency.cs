@@ -220,4 +220,7 @@ public static class AgencyErrors
     public const string CategoryIsFixed = "AgencyCategoryIsFixed";
     public const string NotActive = "AgencyNotActive";
     public const string NothingChanged = "AgencyNothingChanged";
+
+    /// <summary>The old organisation code's body was already issued to another body: it cannot be kept.</summary>
+    public const string OldCodeInUse = "AgencyOldCodeInUse";
 }

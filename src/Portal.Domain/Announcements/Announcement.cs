@@ -52,6 +52,13 @@ public class Announcement
 
     public Guid? InstitutionId { get; private set; }
 
+    /// <summary>The organ or people's organisation concerned (机关、群团赋码), when the notice is about one.</summary>
+    public Guid? AgencyId { get; private set; }
+
+    /// <summary>A notice about an agency rather than an institution.</summary>
+    public static Announcement AboutAgency(Guid officeId, Guid agencyId, AnnouncementKind kind, string titleZh, string titleEn, string bodyZh, string bodyEn, DateOnly publishedOn, DateTime publishedUtc) =>
+        new(officeId, null, kind, titleZh, titleEn, bodyZh, bodyEn, publishedOn, publishedUtc) { AgencyId = agencyId };
+
     public AnnouncementKind Kind { get; private set; }
 
     public string TitleZh { get; private set; }

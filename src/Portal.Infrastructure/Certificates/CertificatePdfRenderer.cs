@@ -31,7 +31,46 @@ public sealed record CertificateContent(
     public string Validity => $"自 {ChineseDate(ValidFrom)} 至 {ChineseDate(ValidUntil)}";
 
     public string Capital => $"{StartupCapital.ToString("0.00", CultureInfo.InvariantCulture)} 万元";
+
+    public CertificateSheet Sheet() => new(
+        "事业单位法人证书",
+        Number,
+        Code,
+        [
+            ("名　　称", NameLine),
+            ("宗旨和业务范围", PurposeAndScope),
+            ("住　　所", Domicile),
+            ("法定代表人", LegalRepresentative),
+            ("经费来源", FundingSource),
+            ("开办资金", Capital),
+            ("举办单位", Sponsor),
+            ("有 效 期", Validity),
+        ],
+        "宗旨和业务范围",
+        "登记管理机关",
+        OfficeName,
+        IssuedOn,
+        QrUrl,
+        "事业单位登记专用章",
+        NameLine);
 }
+
+/// <summary>
+/// One certificate family's page, as the renderer draws it: the title, the printed fields in order (one of them given more
+/// lines), who issued it, and the use printed on the seal.
+/// </summary>
+public sealed record CertificateSheet(
+    string Title,
+    string Number,
+    string Code,
+    IReadOnlyList<(string Label, string Value)> Fields,
+    string LongField,
+    string OfficeLabel,
+    string OfficeName,
+    DateOnly IssuedOn,
+    string QrUrl,
+    string SealUse,
+    string Subject);
 
 /// <summary>
 /// Draws the 《事业单位法人证书》 pair with PDFsharp: 正本 (A4 landscape, for display) and 副本 (A4 portrait,
@@ -45,7 +84,9 @@ public static class CertificatePdfRenderer
     private static readonly XColor Label = XColor.FromArgb(70, 70, 70);
     private static readonly XColor Paper = XColor.FromArgb(255, 252, 245);
 
-    public static (byte[] Original, byte[] Duplicate) Render(CertificateContent c, Instruments.OfficeSigner signer)
+    public static (byte[] Original, byte[] Duplicate) Render(CertificateContent c, Instruments.OfficeSigner signer) => Render(c.Sheet(), signer);
+
+    public static (byte[] Original, byte[] Duplicate) Render(CertificateSheet c, Instruments.OfficeSigner signer)
     {
         EmbeddedFontResolver.Install();
         var qr = QRCodeGenerator.GenerateQrCode(c.QrUrl, QRCodeGenerator.ECCLevel.M);
@@ -59,7 +100,7 @@ public static class CertificatePdfRenderer
         return data.Version;
     }
 
-    private static byte[] Original(CertificateContent c, QRCodeData qr, Instruments.OfficeSigner signer)
+    private static byte[] Original(CertificateSheet c, QRCodeData qr, Instruments.OfficeSigner signer)
     {
         using var doc = NewDocument(c, "正本");
         var sealAt = default(XPoint);
@@ -71,7 +112,7 @@ public static class CertificatePdfRenderer
             var w = page.Width.Point;
             var h = page.Height.Point;
             Frame(g, w, h);
-            Title(g, w / 2, 78, "事业单位法人证书", 34, 14);
+            Title(g, w / 2, 78, c.Title, 34, TitleTracking(c.Title, 14));
             Centered(g, "（正　本）", w / 2, 112, 13, bold: false, Label);
             Centered(g, "统一社会信用代码　" + c.Code, w / 2, 140, 12.5, bold: true, Ink);
 
@@ -82,15 +123,15 @@ public static class CertificatePdfRenderer
             var y = 172.0;
             var labelWidth = 104.0;
             var valueWidth = qrX - 28 - (x + labelWidth);
-            foreach (var (label, value) in Fields(c))
+            foreach (var (label, value) in c.Fields)
             {
-                y = Field(g, x, y, labelWidth, valueWidth, label, value, label == "宗旨和业务范围" ? 5 : 2);
+                y = Field(g, x, y, labelWidth, valueWidth, label, value, label == c.LongField ? 5 : 2);
             }
 
             Qr(g, qr, qrX, 170, qrSize);
             Centered(g, "扫码查验证书状态", qrX + qrSize / 2, 170 + qrSize + 16, 9, bold: false, Label);
             sealAt = new XPoint(qrX + qrSize / 2 - 54, 392 - 54);
-            Centered(g, "登记管理机关", qrX + qrSize / 2, 460, 10.5, bold: false, Label);
+            Centered(g, c.OfficeLabel, qrX + qrSize / 2, 460, 10.5, bold: false, Label);
             Centered(g, c.OfficeName, qrX + qrSize / 2, 478, 11.5, bold: true, Ink);
             Centered(g, "发证日期　" + CertificateContent.ChineseDate(c.IssuedOn), qrX + qrSize / 2, 498, 11, bold: false, Ink);
 
@@ -98,11 +139,11 @@ public static class CertificatePdfRenderer
             Text(g, "本证书正本、副本具有同等法律效力。电子证书与纸质证书具有同等法律效力。", 80, h - 44, 8.5, bold: false, Label);
         }
 
-        Instruments.SealSignature.Attach(doc, signer, "颁发《事业单位法人证书》（正本）" + c.Number, 0, sealAt, 108, "事业单位登记专用章");
+        Instruments.SealSignature.Attach(doc, signer, $"颁发《{c.Title}》（正本）{c.Number}", 0, sealAt, 108, c.SealUse);
         return Instruments.SealSignature.SaveSigned(doc);
     }
 
-    private static byte[] Duplicate(CertificateContent c, QRCodeData qr, Instruments.OfficeSigner signer)
+    private static byte[] Duplicate(CertificateSheet c, QRCodeData qr, Instruments.OfficeSigner signer)
     {
         using var doc = NewDocument(c, "副本");
         var sealAt = default(XPoint);
@@ -114,15 +155,15 @@ public static class CertificatePdfRenderer
             var w = page.Width.Point;
             var h = page.Height.Point;
             Frame(g, w, h);
-            Title(g, w / 2, 96, "事业单位法人证书", 30, 10);
+            Title(g, w / 2, 96, c.Title, 30, TitleTracking(c.Title, 10));
             Centered(g, "（副　本）", w / 2, 128, 13, bold: false, Label);
             Centered(g, "统一社会信用代码　" + c.Code, w / 2, 158, 12, bold: true, Ink);
 
             var x = 64.0;
             var y = 196.0;
-            foreach (var (label, value) in Fields(c))
+            foreach (var (label, value) in c.Fields)
             {
-                y = Field(g, x, y, 100, w - 2 * x - 100, label, value, label == "宗旨和业务范围" ? 6 : 3);
+                y = Field(g, x, y, 100, w - 2 * x - 100, label, value, label == c.LongField ? 6 : 3);
             }
 
             var bottom = h - 250;
@@ -131,7 +172,7 @@ public static class CertificatePdfRenderer
             Centered(g, "扫码查验证书状态", x + 8 + qrSize / 2, bottom + qrSize + 16, 9, bold: false, Label);
             var sealX = w - 64 - 110;
             sealAt = new XPoint(sealX - 56, bottom + 56 - 56);
-            Centered(g, "登记管理机关", sealX, bottom + 126, 10.5, bold: false, Label);
+            Centered(g, c.OfficeLabel, sealX, bottom + 126, 10.5, bold: false, Label);
             Centered(g, c.OfficeName, sealX, bottom + 144, 11.5, bold: true, Ink);
             Centered(g, "发证日期　" + CertificateContent.ChineseDate(c.IssuedOn), sealX, bottom + 164, 11, bold: false, Ink);
 
@@ -139,27 +180,18 @@ public static class CertificatePdfRenderer
             Text(g, "本证书正本、副本具有同等法律效力。电子证书与纸质证书具有同等法律效力。", x, h - 50, 8.5, bold: false, Label);
         }
 
-        Instruments.SealSignature.Attach(doc, signer, "颁发《事业单位法人证书》（副本）" + c.Number, 0, sealAt, 112, "事业单位登记专用章");
+        Instruments.SealSignature.Attach(doc, signer, $"颁发《{c.Title}》（副本）{c.Number}", 0, sealAt, 112, c.SealUse);
         return Instruments.SealSignature.SaveSigned(doc);
     }
 
-    private static IEnumerable<(string Label, string Value)> Fields(CertificateContent c) =>
-    [
-        ("名　　称", c.NameLine),
-        ("宗旨和业务范围", c.PurposeAndScope),
-        ("住　　所", c.Domicile),
-        ("法定代表人", c.LegalRepresentative),
-        ("经费来源", c.FundingSource),
-        ("开办资金", c.Capital),
-        ("举办单位", c.Sponsor),
-        ("有 效 期", c.Validity),
-    ];
+    /// <summary>Longer titles get less letter spacing so both families' titles span about the same width.</summary>
+    private static double TitleTracking(string title, double eightCharacterTracking) => title.Length <= 8 ? eightCharacterTracking : eightCharacterTracking * 8 / title.Length / 1.6;
 
-    private static PdfDocument NewDocument(CertificateContent c, string part)
+    private static PdfDocument NewDocument(CertificateSheet c, string part)
     {
         var doc = new PdfDocument();
-        doc.Info.Title = $"事业单位法人证书（{part}）{c.Number}";
-        doc.Info.Subject = c.NameLine;
+        doc.Info.Title = $"{c.Title}（{part}）{c.Number}";
+        doc.Info.Subject = c.Subject;
         doc.Info.Author = c.OfficeName;
         doc.Info.Creator = "Portal";
         doc.Options.CompressContentStreams = true;

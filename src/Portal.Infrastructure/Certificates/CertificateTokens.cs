@@ -10,7 +10,8 @@ namespace Portal.Infrastructure.Certificates;
 /// <summary>
 /// What a certificate's QR token says, with short claim names so the URL fits a QR version ≤ 15 at
 /// error correction M: n = number, c = unified social credit code, nm = name, vf/vu = validity from/until,
-/// is = issue date (dates as yyyyMMdd).
+/// is = issue date (dates as yyyyMMdd), f = the certificate family: absent for 《事业单位法人证书》, "a" for an agency's
+/// 《统一社会信用代码证书》 (an agency's certificate with no validity carries vu = "").
 /// </summary>
 public sealed record CertificateClaims(
     [property: JsonPropertyName("n")] string Number,
@@ -18,8 +19,14 @@ public sealed record CertificateClaims(
     [property: JsonPropertyName("nm")] string Name,
     [property: JsonPropertyName("vf")] string ValidFrom,
     [property: JsonPropertyName("vu")] string ValidUntil,
-    [property: JsonPropertyName("is")] string IssuedOn)
+    [property: JsonPropertyName("is")] string IssuedOn,
+    [property: JsonPropertyName("f"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Family = null)
 {
+    /// <summary>The family claim of an agency's 《统一社会信用代码证书》.</summary>
+    public const string AgencyFamily = "a";
+
+    public bool IsAgency => Family == AgencyFamily;
+
     public static string Day(DateOnly d) => d.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
 }
 

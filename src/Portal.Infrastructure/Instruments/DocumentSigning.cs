@@ -44,11 +44,17 @@ public sealed class OfficeSigningConfig
 
     /// <summary>A PNG or JPEG of the office's seal (电子印章) used as the visible signature; none: a drawn seal.</summary>
     public string? SealImagePath { get; set; }
+
+    /// <summary>A PNG or JPEG of the office's 赋码专用章, the seal of agencies' 《统一社会信用代码证书》; none: a drawn seal.</summary>
+    public string? AgencyCodeSealImagePath { get; set; }
 }
 
 /// <summary>What signs an office's documents: its certificate with the private key, and its seal picture (or null for the drawn one).</summary>
-public sealed record OfficeSigner(X509Certificate2 Certificate, byte[]? SealImage, string OfficeName)
+public sealed record OfficeSigner(X509Certificate2 Certificate, byte[]? SealImage, string OfficeName, byte[]? AgencyCodeSealImage = null)
 {
+    /// <summary>The same certificate, showing the 赋码专用章 (configured picture or drawn) instead of the office's document seal.</summary>
+    public OfficeSigner ForAgencyCodes() => this with { SealImage = AgencyCodeSealImage };
+
     public string Thumbprint => Certificate.Thumbprint;
 }
 
@@ -113,13 +119,14 @@ public sealed partial class DocumentSigners(IOptions<DocumentSigningOptions> opt
     {
         var entries = options.Value.Offices.Where(o => o.RegionCode == regionCode).ToList();
         var seal = entries.Select(e => e.SealImagePath).FirstOrDefault(p => !string.IsNullOrWhiteSpace(p)) is { } sealPath ? File.ReadAllBytes(paths.Resolve(sealPath)) : null;
+        var agencySeal = entries.Select(e => e.AgencyCodeSealImagePath).FirstOrDefault(p => !string.IsNullOrWhiteSpace(p)) is { } agencySealPath ? File.ReadAllBytes(paths.Resolve(agencySealPath)) : null;
         var withKeys = entries.Where(e => e.PfxPath is not null || e.CertificatePem is not null).ToList();
         if (withKeys.Count > 0)
         {
             var certificates = withKeys.Select(LoadConfigured).ToList();
             var usable = certificates.FirstOrDefault(c => c.HasPrivateKey && Usable(c, now));
             return usable is not null
-                ? new OfficeSigner(usable, seal, officeName)
+                ? new OfficeSigner(usable, seal, officeName, agencySeal)
                 : throw Unavailable(DocumentSigners.KeyExpired, $"No configured document-signing certificate of office {regionCode} is valid on {now:yyyy-MM-dd}.");
         }
 
@@ -129,7 +136,7 @@ public sealed partial class DocumentSigners(IOptions<DocumentSigningOptions> opt
         }
 
         var newest = GeneratedFiles(regionCode).Select(f => X509CertificateLoader.LoadPkcs12FromFile(f, null, X509KeyStorageFlags.Exportable)).FirstOrDefault(c => Usable(c, now));
-        return new OfficeSigner(newest ?? Generate(regionCode, officeName, now), seal, officeName);
+        return new OfficeSigner(newest ?? Generate(regionCode, officeName, now), seal, officeName, agencySeal);
     }
 
     private X509Certificate2 LoadConfigured(OfficeSigningConfig c)

@@ -9,6 +9,7 @@ using Portal.Domain.Institutions;
 using Portal.Domain.Offices;
 using Portal.Infrastructure.Certificates;
 using Portal.Infrastructure.Codes;
+using Portal.Domain.Agencies;
 using Portal.Domain.Certificates;
 using Portal.Infrastructure.Data;
 using Portal.Infrastructure.Identity;
@@ -22,7 +23,7 @@ public sealed record DemoAccount(string Email, string Role, string? Password);
 /// Fills an empty embedded database with a county office, its city office, a dozen believable
 /// institutions and one account per role. Passwords are random and returned once to be printed.
 /// </summary>
-public sealed class DemoDataSeeder(PortalDbContext db, UserManager<PortalUser> users, CodeRegistry codes, CertificateIssuer certificates, TimeProvider clock)
+public sealed class DemoDataSeeder(PortalDbContext db, UserManager<PortalUser> users, CodeRegistry codes, CertificateIssuer certificates, AgencyCertificateIssuer agencyCertificates, TimeProvider clock)
 {
     public static readonly Guid CountyOfficeId = Guid.Parse("0193a1d0-0000-7000-8000-000000330726");
     public static readonly Guid CityOfficeId = Guid.Parse("0193a1d0-0000-7000-8000-000000330700");
@@ -95,17 +96,22 @@ public sealed class DemoDataSeeder(PortalDbContext db, UserManager<PortalUser> u
         SeedAnnualReports(institutions, today, now);
         await db.SaveChangesAsync(ct);
 
+        var agencies = await SeedAgenciesAsync(today, now, ct);
+
         var first = institutions[0];
         // People's names only: the role is shown by the portal in the page's language, never baked into a name.
-        var accounts = new List<(string Email, string Name, string Role, Guid? InstitutionId, Guid? OfficeId)>
+        var accounts = new List<(string Email, string Name, string Role, Guid? InstitutionId, Guid? OfficeId, Guid? AgencyId)>
         {
-            ("admin@demo.portal", "王敏", Roles.Administrator, null, null),
-            ("supervisor@demo.portal", "陈立华", Roles.RegistrySupervisor, null, CountyOfficeId),
-            ("registrar@demo.portal", "赵雪", Roles.Registrar, null, CountyOfficeId),
-            ("city.registrar@demo.portal", "孙浩", Roles.Registrar, null, CityOfficeId),
-            ("manager@demo.portal", "李建国", Roles.InstitutionManager, first.Id, null),
-            ("user@demo.portal", "周芳", Roles.InstitutionUser, first.Id, null),
-            ("applicant@demo.portal", "吴强", Roles.InstitutionUser, null, null),
+            ("admin@demo.portal", "王敏", Roles.Administrator, null, null, null),
+            ("supervisor@demo.portal", "陈立华", Roles.RegistrySupervisor, null, CountyOfficeId, null),
+            ("registrar@demo.portal", "赵雪", Roles.Registrar, null, CountyOfficeId, null),
+            ("city.registrar@demo.portal", "孙浩", Roles.Registrar, null, CityOfficeId, null),
+            ("manager@demo.portal", "李建国", Roles.InstitutionManager, first.Id, null, null),
+            ("user@demo.portal", "周芳", Roles.InstitutionUser, first.Id, null, null),
+            ("applicant@demo.portal", "吴强", Roles.InstitutionUser, null, null, null),
+
+            // A staff member of an organ (机关): files its code certificate's changes.
+            ("organ@demo.portal", "郑晓燕", Roles.InstitutionUser, null, null, agencies.Single(a => a.Current.Name == "浦江县人民政府办公室").Id),
         };
 
         var result = new List<DemoAccount>();
@@ -120,6 +126,7 @@ public sealed class DemoDataSeeder(PortalDbContext db, UserManager<PortalUser> u
                 DisplayName = a.Name,
                 InstitutionId = a.InstitutionId,
                 OfficeId = a.OfficeId,
+                AgencyId = a.AgencyId,
                 CreatedUtc = now,
                 IsDemo = true,
             };
@@ -134,6 +141,49 @@ public sealed class DemoDataSeeder(PortalDbContext db, UserManager<PortalUser> u
         }
 
         return result;
+    }
+
+    /// <summary>The county's organs and people's organisations (机关、群团赋码), each with its code and its first electronic certificate.</summary>
+    private async Task<List<Agency>> SeedAgenciesAsync(DateOnly today, DateTime now, CancellationToken ct)
+    {
+        var agencies = new List<Agency>();
+        foreach (var (items, yearsAgo) in DemoAgencies())
+        {
+            var registeredOn = today.AddYears(-yearsAgo).AddDays(-23 * yearsAgo);
+            var code = await codes.AssignNewCodeAsync(Agency.CodeCategoryOf(items.Category), CountyOfficeId, CountyRegion, ct, registeredOn.ToDateTime(new TimeOnly(2, 0), DateTimeKind.Utc));
+            var agency = Agency.Register(CountyOfficeId, code, items, registeredOn, now);
+            db.Agencies.Add(agency);
+            agencies.Add(agency);
+        }
+
+        await db.SaveChangesAsync(ct);
+        foreach (var agency in agencies)
+        {
+            await agencyCertificates.IssueAsync(agency, AgencyCertificateReason.FirstApplication, agency.RegisteredOn, ct);
+        }
+
+        await db.SaveChangesAsync(ct);
+        return agencies;
+    }
+
+    private static IEnumerable<(AgencyItems Items, int YearsAgo)> DemoAgencies()
+    {
+        AgencyItems A(string name, AgencyCategory category, string document, string functions, string address, string head, string id17) => new()
+        {
+            Name = name,
+            Category = category,
+            EstablishingDocument = document,
+            Functions = functions,
+            Address = address,
+            PersonInCharge = head,
+            PersonInChargeIdNumber = Portal.Domain.Common.ResidentIdNumber.WithCheck(id17),
+        };
+
+        yield return (A("中共浦江县委组织部", AgencyCategory.Organ, "浦委〔2019〕21号", "负责全县党的组织建设、干部队伍建设和人才工作。", "浙江省金华市浦江县浦阳街道人民东路1号", "张伟东", "33072619760305101"), 6);
+        yield return (A("浦江县人民政府办公室", AgencyCategory.Organ, "浦委发〔2019〕8号", "负责县政府日常运转，协助县政府领导处理日常工作，督促检查政府工作部门贯彻落实情况。", "浙江省金华市浦江县浦阳街道人民东路1号", "黄志远", "33072619780312001"), 6);
+        yield return (A("浦江县总工会", AgencyCategory.PeopleOrganisation, "浦委〔1985〕12号", "维护职工合法权益，组织职工参与民主管理和民主监督。", "浙江省金华市浦江县浦阳街道和平南路16号", "陈建华", "33072619700101123"), 5);
+        yield return (A("共青团浦江县委员会", AgencyCategory.PeopleOrganisation, "浦委〔1985〕13号", "负责全县共青团工作，联系和服务青年，指导少先队工作。", "浙江省金华市浦江县浦阳街道和平南路18号", "楼晓丽", "33072619880711002"), 4);
+        yield return (A("浦江县妇女联合会", AgencyCategory.PeopleOrganisation, "浦委〔1985〕14号", "代表和维护妇女权益，促进男女平等，服务妇女儿童发展。", "浙江省金华市浦江县浦阳街道和平南路20号", "何佳敏", "33072619820921004"), 3);
     }
 
     /// <summary>

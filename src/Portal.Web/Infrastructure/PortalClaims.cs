@@ -9,6 +9,7 @@ public static class PortalClaimTypes
 {
     public const string InstitutionId = "portal:institution";
     public const string OfficeId = "portal:office";
+    public const string AgencyId = "portal:agency";
     public const string DisplayName = "portal:name";
     public const string TwoFactorEnrolled = "portal:2fa";
 }
@@ -24,6 +25,11 @@ public sealed class PortalClaimsFactory(UserManager<PortalUser> users, RoleManag
         if (user.InstitutionId is { } institution)
         {
             identity.AddClaim(new Claim(PortalClaimTypes.InstitutionId, institution.ToString()));
+        }
+
+        if (user.AgencyId is { } agency)
+        {
+            identity.AddClaim(new Claim(PortalClaimTypes.AgencyId, agency.ToString()));
         }
 
         if (user.OfficeId is { } office)
@@ -45,6 +51,10 @@ public static class ClaimsPrincipalExtensions
     public static Guid? InstitutionId(this ClaimsPrincipal user) =>
         Guid.TryParse(user.FindFirstValue(PortalClaimTypes.InstitutionId), out var id) ? id : null;
 
+    /// <summary>The organ or people's organisation (机关、群团) an applicant account belongs to, if any.</summary>
+    public static Guid? AgencyId(this ClaimsPrincipal user) =>
+        Guid.TryParse(user.FindFirstValue(PortalClaimTypes.AgencyId), out var id) ? id : null;
+
     public static Guid? OfficeId(this ClaimsPrincipal user) =>
         Guid.TryParse(user.FindFirstValue(PortalClaimTypes.OfficeId), out var id) ? id : null;
 
@@ -60,6 +70,7 @@ public static class ClaimsPrincipalExtensions
     public static string HomePath(this ClaimsPrincipal user) =>
         user.IsInRole(Roles.Administrator) ? "/admin"
         : user.IsStaff() ? "/registry"
+        : user.AgencyId() is not null ? "/filings"
         : user.IsInRole(Roles.InstitutionUser) || user.IsInRole(Roles.InstitutionManager) ? "/institution"
         : "/";
 }

@@ -90,11 +90,11 @@ public static class SessionRevalidation
             return;
         }
 
-        if (principal.IsInRole(Roles.InstitutionUser) && principal.InstitutionId() is null)
+        if (principal.IsInRole(Roles.InstitutionUser) && principal.InstitutionId() is null && principal.AgencyId() is null)
         {
             var users = context.HttpContext.RequestServices.GetRequiredService<UserManager<PortalUser>>();
             var user = await users.GetUserAsync(principal);
-            if (user?.InstitutionId is not null)
+            if (user?.InstitutionId is not null || user?.AgencyId is not null)
             {
                 var signIn = context.HttpContext.RequestServices.GetRequiredService<SignInManager<PortalUser>>();
                 context.ReplacePrincipal(await signIn.CreateUserPrincipalAsync(user));

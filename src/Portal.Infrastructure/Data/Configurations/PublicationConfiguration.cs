@@ -25,6 +25,8 @@ public class AnnouncementConfiguration : IEntityTypeConfiguration<Announcement>
         builder.HasIndex(a => new { a.PublishedOn, a.PublishedUtc });
         builder.HasIndex(a => new { a.Kind, a.PublishedOn, a.PublishedUtc });
         builder.HasIndex(a => a.InstitutionId);
+        builder.HasOne<Portal.Domain.Agencies.Agency>().WithMany().HasForeignKey(a => a.AgencyId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(a => a.AgencyId);
     }
 }
 

@@ -16,7 +16,7 @@ namespace Portal.Web.Features.Documents;
 /// Writes the instrument of each act on a filing (行政许可法 arts. 32 and 38), in Chinese, and issues it in the act's
 /// transaction. The texts follow the usual wording of registration offices' notices and decisions.
 /// </summary>
-public sealed class FilingInstruments(PortalDbContext db, InstrumentIssuer issuer, FilingClocks clocks)
+public sealed partial class FilingInstruments(PortalDbContext db, InstrumentIssuer issuer, FilingClocks clocks)
 {
     /// <summary>Administrative Reconsideration Law art. 20: 60 days; Administrative Procedure Law art. 46: six months.</summary>
     public const string Remedies = "如不服本决定，可以自收到本决定书之日起六十日内依法申请行政复议，或者自收到本决定书之日起六个月内依法向人民法院提起行政诉讼。";
@@ -27,7 +27,7 @@ public sealed class FilingInstruments(PortalDbContext db, InstrumentIssuer issue
 
     private static string L(string key) => PortalStrings.Instance.Find(key, Zh) ?? key;
 
-    private static string Name(Filing f) => f.Proposed?.Name ?? f.Base?.Name ?? string.Empty;
+    private static string Name(Filing f) => f.Proposed?.Name ?? f.Base?.Name ?? f.AgencyProposed?.Name ?? f.AgencyBase?.Name ?? string.Empty;
 
     private static string Opening(Filing f) =>
         $"你单位于{Day(f.SubmittedOn ?? f.FirstSubmittedOn ?? DateOnly.FromDateTime(f.CreatedUtc))}提交的{L("FilingKind." + f.Kind)}申请（申请编号：{f.Number}）";
@@ -50,7 +50,7 @@ public sealed class FilingInstruments(PortalDbContext db, InstrumentIssuer issue
             [
                 ("申请编号", f.Number),
                 ("申请事项", L("FilingKind." + f.Kind)),
-                (f.InstitutionId is null ? "拟设立单位" : "申请单位", Name(f)),
+                (f.Kind is FilingKind.Setup or FilingKind.AgencyFirstApplication ? "拟设立单位" : "申请单位", Name(f)),
                 ("收到申请日期", Day(f.SubmittedOn ?? accepted)),
                 ("受理日期", Day(accepted)),
                 ("决定期限", $"{workingDays}个工作日内，即{Day(due)}前作出决定"),

@@ -225,7 +225,8 @@ public sealed class SubmitFiling(PortalDbContext db, FilingAccess access, Filing
     }
 
     private Task<bool> NameTakenAsync(Filing filing, CancellationToken ct) =>
-        filing.Proposed is null ? Task.FromResult(false) : clocks.NameTakenAsync(filing.OfficeId, filing.Proposed.Name, filing.InstitutionId, ct);
+        filing.AgencyProposed is { } agency ? clocks.AgencyNameTakenAsync(filing.OfficeId, agency.Name, filing.AgencyId, ct)
+        : filing.Proposed is null ? Task.FromResult(false) : clocks.NameTakenAsync(filing.OfficeId, filing.Proposed.Name, filing.InstitutionId, ct);
 }
 
 public sealed class WithdrawFiling(PortalDbContext db, FilingAccess access, FilingClocks clocks)

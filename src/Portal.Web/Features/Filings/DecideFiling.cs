@@ -37,6 +37,7 @@ public sealed class DecideFiling(
     FilingAccess access,
     FilingClocks clocks,
     ApplyApproval approval,
+    Portal.Web.Features.Agencies.ApplyAgencyApproval agencyApproval,
     FilingNotifier notifier,
     Portal.Web.Features.Documents.FilingInstruments instruments,
     Portal.Infrastructure.Observability.PortalMetrics metrics)
@@ -84,6 +85,14 @@ public sealed class DecideFiling(
                     await notifier.NotifyAsync(filing, $"申请需要补正：{filing.Number}", $"Supplement needed: {filing.Number}",
                         $"您的登记申请（{filing.Number}）需要补正。需补正的全部内容见《补正材料通知书》（{supplement.Number}），修改后请重新提交。\n\n{note}",
                         $"Your filing {filing.Number} needs a supplement. Everything to fix is listed in the attached notice ({supplement.Number}); fix it, then resubmit.\n\n{note}", ct, supplement);
+                    break;
+                case FilingAction.Approve when FilingKinds.IsAgency(filing.Kind):
+                    filing.Approve(actor, today, now, note);
+                    var agencyOutcome = await agencyApproval.HandleAsync(filing, today, now, ct);
+                    var agencyNotice = await instruments.AgencyApprovalAsync(filing, agencyOutcome, ct);
+                    await notifier.NotifyAsync(filing, $"申请已核准：{filing.Number}", $"Filing approved: {filing.Number}",
+                        $"您的申请（{filing.Number}）已于{today:yyyy年MM月dd日}核准。机构：{agencyOutcome.Agency.Current.Name}，统一社会信用代码：{agencyOutcome.Agency.Code}。决定书（{agencyNotice.Number}）见附件。",
+                        $"Your filing {filing.Number} was approved on {today:yyyy-MM-dd}. Body: {agencyOutcome.Agency.Current.Name}, unified social credit code {agencyOutcome.Agency.Code}. The decision ({agencyNotice.Number}) is attached.", ct, agencyNotice);
                     break;
                 case FilingAction.Approve:
                     filing.Approve(actor, today, now, note);

@@ -8,8 +8,8 @@ using Portal.Web.Infrastructure;
 namespace Portal.Web.Features.Filings;
 
 /// <summary>
-/// The only ways to reach filings: an applicant sees their institution's filings (or, before setup
-/// approval, the ones they started); staff see their office's submitted filings, never drafts.
+/// The only ways to reach filings: an applicant sees their institution's or agency's filings (or, before setup
+/// or first-application approval, the ones they started); staff see their office's submitted filings, never drafts.
 /// Anything else is "not found".
 /// </summary>
 public sealed class FilingAccess(PortalDbContext db)
@@ -18,8 +18,10 @@ public sealed class FilingAccess(PortalDbContext db)
     {
         var userId = user.UserId();
         var institutionId = user.InstitutionId();
+        var agencyId = user.AgencyId();
         return db.Filings.Where(f => (institutionId != null && f.InstitutionId == institutionId)
-            || (f.InstitutionId == null && f.ApplicantUserId == userId));
+            || (agencyId != null && f.AgencyId == agencyId)
+            || (f.InstitutionId == null && (f.AgencyId == null || f.Kind == FilingKind.AgencyFirstApplication) && f.ApplicantUserId == userId));
     }
 
     public IQueryable<Filing> ForStaff(ClaimsPrincipal user)

@@ -42,6 +42,10 @@ public sealed class FilingClocks(PortalDbContext db, CalendarStore calendars, IO
         var key = NameKey.Of(name);
         return db.Institutions.AnyAsync(i => i.OfficeId == officeId && i.NameKey == key && i.Status == InstitutionStatus.Registered && i.Id != exceptInstitution, ct);
     }
+
+    /// <summary>An active organ or people's organisation of the office already bears the name (机关、群团赋码).</summary>
+    public Task<bool> AgencyNameTakenAsync(Guid officeId, string name, Guid? exceptAgency, CancellationToken ct) =>
+        db.Agencies.AnyAsync(a => a.OfficeId == officeId && a.Current.Name == name && a.Status == Portal.Domain.Agencies.AgencyStatus.Active && a.Id != exceptAgency, ct);
 }
 
 /// <summary>Tells an institution's users (or a setup's applicant) what happened: portal inbox and email, in both languages.</summary>
@@ -51,7 +55,8 @@ public sealed class FilingNotifier(PortalDbContext db, EmailOutbox outbox, IOpti
     public async Task NotifyAsync(Filing filing, string titleZh, string titleEn, string bodyZh, string bodyEn, CancellationToken ct, Portal.Domain.Instruments.Instrument? instrument = null)
     {
         var recipients = await db.Users
-            .Where(u => (filing.InstitutionId != null && u.InstitutionId == filing.InstitutionId) || u.Id == filing.ApplicantUserId)
+            .Where(u => (filing.InstitutionId != null && u.InstitutionId == filing.InstitutionId)
+                || (filing.AgencyId != null && u.AgencyId == filing.AgencyId) || u.Id == filing.ApplicantUserId)
             .Select(u => new { u.Id, u.Email })
             .ToListAsync(ct);
         var link = $"/filings/{filing.Id}";

@@ -17,7 +17,9 @@ public sealed class FilingViewBuilder(PortalDbContext db, FilingClocks clocks, M
         var office = await db.Offices.AsNoTracking().Where(o => o.Id == filing.OfficeId).Select(o => new { o.NameZh, o.NameEn }).SingleAsync(ct);
         var institution = filing.InstitutionId is { } iid
             ? await db.Institutions.AsNoTracking().Where(i => i.Id == iid).Select(i => new { i.Code, i.Current.Name }).SingleOrDefaultAsync(ct)
-            : null;
+            : filing.AgencyId is { } aid
+                ? await db.Agencies.AsNoTracking().Where(a => a.Id == aid).Select(a => new { a.Code, a.Current.Name }).SingleOrDefaultAsync(ct)
+                : null;
         var calendar = await clocks.CalendarAsync(ct);
         var settings = await clocks.SettingsAsync(filing.OfficeId, ct);
         var changed = filing.ChangedItems();
@@ -38,9 +40,14 @@ public sealed class FilingViewBuilder(PortalDbContext db, FilingClocks clocks, M
             Token = filing.ConcurrencyToken,
             OfficeName = Cultures.Pick(office.NameZh, office.NameEn),
             InstitutionId = filing.InstitutionId,
-            InstitutionName = institution?.Name ?? filing.Proposed?.Name,
+            InstitutionName = institution?.Name ?? filing.Proposed?.Name ?? filing.AgencyProposed?.Name,
             InstitutionCode = institution?.Code,
             Items = Rows(filing, funding, maskIdentityNumber: viewer == FilingRole.Applicant),
+            AgencyItems = AgencyRows(filing, maskIdentityNumber: viewer == FilingRole.Applicant),
+            AgencyId = filing.AgencyId,
+            OldOrganisationCode = filing.OldOrganisationCode,
+            ReissueCause = filing.ReissueCause,
+            CollectedOn = filing.CollectedOn,
             ApprovalDocumentNumber = filing.ApprovalDocumentNumber,
             ApprovalDocumentDate = filing.ApprovalDocumentDate,
             StaffingQuota = filing.StaffingQuota,
@@ -54,7 +61,7 @@ public sealed class FilingViewBuilder(PortalDbContext db, FilingClocks clocks, M
             RefusalReasons = filing.RefusalReasons,
             Attachments = filing.Attachments.OrderBy(a => a.Kind).ThenBy(a => a.UploadedUtc)
                 .Select(a => new AttachmentRow(a.Id, a.Kind, a.FileName, a.Size, a.Sha256, a.UploadedUtc)).ToList(),
-            RequiredAttachments = FilingMaterials.Required(filing.Kind, changed),
+            RequiredAttachments = FilingMaterials.Required(filing),
             AllowedAttachments = FilingMaterials.Allowed(filing.Kind),
             Events = filing.Events.OrderBy(e => e.Sequence)
                 .Select(e => new EventRow(e.Sequence, e.AtUtc, e.ActorName, e.ActorRole, e.From, e.To, e.Action, e.Note)).ToList(),
@@ -66,6 +73,34 @@ public sealed class FilingViewBuilder(PortalDbContext db, FilingClocks clocks, M
             ForStaff = viewer != FilingRole.Applicant,
             Instruments = instruments,
         };
+    }
+
+    /// <summary>An agency's printed items, old → new for a change; the identity number masked for the applicant as for institutions.</summary>
+    private static List<AgencyItemRow> AgencyRows(Filing filing, bool maskIdentityNumber)
+    {
+        var after = filing.AgencyProposed ?? filing.AgencyBase;
+        if (after is null)
+        {
+            return [];
+        }
+
+        var before = filing.Kind == FilingKind.AgencyChange ? filing.AgencyBase : null;
+        string Id(string number) => maskIdentityNumber ? IdentityNumberMask.Mask(number) : number;
+        (string Key, Func<Portal.Domain.Agencies.AgencyItems, string> Read)[] fields =
+        [
+            ("Agency.Name", i => i.Name),
+            ("Agency.SecondName", i => i.SecondName ?? string.Empty),
+            ("Agency.Category", i => "AgencyCategory." + i.Category),
+            ("Agency.EstablishingDocument", i => i.EstablishingDocument),
+            ("Agency.Functions", i => i.Functions),
+            ("Agency.Address", i => i.Address),
+            ("Agency.PersonInCharge", i => i.PersonInCharge),
+            ("Agency.PersonInChargeIdNumber", i => Id(i.PersonInChargeIdNumber)),
+        ];
+        return fields
+            .Select(f => new AgencyItemRow(f.Key, before is null ? null : f.Read(before), f.Read(after), before is not null && f.Read(before) != f.Read(after)))
+            .Where(r => r.New.Length > 0 || r.Old?.Length > 0)
+            .ToList();
     }
 
     /// <summary>The items, old → new; the identity number in full only for the registering office's staff (the only staff who can open the filing).</summary>

@@ -4,6 +4,9 @@ namespace Portal.Web.Features.Filings;
 
 public sealed record ItemRow(RegisteredItem Item, string? Old, string New, bool Changed);
 
+/// <summary>One printed item of an agency's certificate (机关、群团赋码), old → new for a change.</summary>
+public sealed record AgencyItemRow(string LabelKey, string? Old, string New, bool Changed);
+
 public sealed record AttachmentRow(Guid Id, AttachmentKind Kind, string FileName, long Size, string Sha256, DateTime UploadedUtc);
 
 public sealed record EventRow(int Sequence, DateTime AtUtc, string ActorName, FilingRole ActorRole, FilingState? From, FilingState To, FilingAction? Action, string? Note);
@@ -30,6 +33,20 @@ public sealed record FilingViewModel
     public Guid? InstitutionId { get; init; }
 
     public required IReadOnlyList<ItemRow> Items { get; init; }
+
+    /// <summary>机关、群团赋码 filings: the agency's printed items (empty for institution filings).</summary>
+    public IReadOnlyList<AgencyItemRow> AgencyItems { get; init; } = [];
+
+    public bool IsAgency => FilingKinds.IsAgency(Kind);
+
+    public Guid? AgencyId { get; init; }
+
+    public string? OldOrganisationCode { get; init; }
+
+    public ReissueCause? ReissueCause { get; init; }
+
+    /// <summary>Agency cancellation: the day the certificate and seal were recorded as collected.</summary>
+    public DateOnly? CollectedOn { get; init; }
 
     public string? ApprovalDocumentNumber { get; init; }
 

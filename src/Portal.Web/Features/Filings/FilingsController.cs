@@ -33,24 +33,25 @@ public class FilingsController(
     public async Task<IActionResult> Index(CancellationToken ct) =>
         View(await access.ForApplicant(User).AsNoTracking()
             .OrderByDescending(f => f.CreatedUtc)
-            .Select(f => new FilingListRow(f.Id, f.Number, f.Kind, f.State, f.CreatedUtc, f.SubmittedOn, f.Proposed != null ? f.Proposed.Name : f.Base != null ? f.Base.Name : null))
+            .Select(f => new FilingListRow(f.Id, f.Number, f.Kind, f.State, f.CreatedUtc, f.SubmittedOn,
+                f.Proposed != null ? f.Proposed.Name : f.Base != null ? f.Base.Name : f.AgencyProposed != null ? f.AgencyProposed.Name : f.AgencyBase != null ? f.AgencyBase.Name : null))
             .ToListAsync(ct));
 
     [HttpGet("new")]
     public async Task<IActionResult> New(CancellationToken ct) => View(await NewModelAsync(ct));
 
     [HttpPost("new")]
-    public async Task<IActionResult> New(FilingKind kind, Guid? officeId, [FromServices] StartFiling start, CancellationToken ct)
+    public async Task<IActionResult> New(FilingKind kind, Guid? officeId, [FromServices] StartFiling start, [FromServices] Agencies.StartAgencyFiling startAgency, CancellationToken ct)
     {
         if (!Enum.IsDefined(kind))
         {
             return BadRequest();
         }
 
-        var result = await start.HandleAsync(User, kind, officeId, ct);
+        var result = FilingKinds.IsAgency(kind) ? await startAgency.HandleAsync(User, kind, officeId, ct) : await start.HandleAsync(User, kind, officeId, ct);
         if (result.Outcome == UseCaseOutcome.Done)
         {
-            return Redirect($"/filings/{result.Id}/edit");
+            return Redirect(FilingKinds.IsAgency(kind) ? $"/filings/{result.Id}/agency" : $"/filings/{result.Id}/edit");
         }
 
         ModelState.AddModelError(string.Empty, l["Error." + result.Code]);
@@ -73,6 +74,11 @@ public class FilingsController(
             return NotFound();
         }
 
+        if (FilingKinds.IsAgency(filing.Kind))
+        {
+            return Redirect($"/filings/{id}/agency");
+        }
+
         return filing.IsEditable ? View(await EditModelAsync(filing, FilingDetailsForm.From(filing).MaskIdentityNumber(), ct)) : Redirect($"/filings/{id}");
     }
 
@@ -93,7 +99,7 @@ public class FilingsController(
             return NotFound();
         }
 
-        if (!filing.IsEditable)
+        if (!filing.IsEditable || FilingKinds.IsAgency(filing.Kind))
         {
             return Redirect($"/filings/{id}");
         }
@@ -132,24 +138,7 @@ public class FilingsController(
             return BadRequest();
         }
 
-        foreach (var kind in FilingMaterials.Allowed(filing.Kind))
-        {
-            var file = Request.HasFormContentType ? Request.Form.Files.GetFile(MaterialSlot.FieldName(kind)) : null;
-            if (file is null || file.Length == 0 && string.IsNullOrEmpty(file.FileName))
-            {
-                continue;
-            }
-
-            var attached = await attach.HandleAsync(User, id, kind, file, null, ct);
-            if (attached.Outcome == UseCaseOutcome.Done)
-            {
-                filesChanged = true;
-            }
-            else
-            {
-                ModelState.AddModelError(MaterialSlot.FieldName(kind), l["Error." + attached.Code]);
-            }
-        }
+        filesChanged |= await MaterialUploads.SaveAsync(this, attach, l, id, filing.Kind, ct);
 
         if (!ModelState.IsValid)
         {
@@ -298,13 +287,24 @@ public class FilingsController(
     {
         var institutionId = User.InstitutionId();
         var institution = institutionId is { } iid ? await db.Institutions.AsNoTracking().SingleOrDefaultAsync(i => i.Id == iid, ct) : null;
+        var agencyId = User.AgencyId();
+        var agency = agencyId is { } aid ? await db.Agencies.AsNoTracking().SingleOrDefaultAsync(a => a.Id == aid, ct) : null;
         var userId = User.UserId();
         var open = institution is not null
             ? await db.Filings.CountAsync(f => f.InstitutionId == institution.Id && FilingWorkflow.OpenStates.Contains(f.State), ct)
-            : await db.Filings.CountAsync(f => f.ApplicantUserId == userId && f.InstitutionId == null && FilingWorkflow.OpenStates.Contains(f.State), ct);
-        var kinds = Enum.GetValues<FilingKind>()
-            .Where(k => institution is null ? k == FilingKind.Setup : k != FilingKind.Setup)
-            .Select(k => new KindOption(k, FilingPolicy.WhyNotStart(k, institution, open, clocks.Today)))
+            : await db.Filings.CountAsync(f => f.ApplicantUserId == userId && f.InstitutionId == null && f.AgencyId == null && FilingWorkflow.OpenStates.Contains(f.State), ct);
+        var agencyOpen = agency is null ? 0 : await db.Filings.CountAsync(f => f.AgencyId == agency.Id && FilingWorkflow.OpenStates.Contains(f.State), ct);
+        var firstApplicationsOpen = await db.Filings.CountAsync(f => f.ApplicantUserId == userId && f.Kind == FilingKind.AgencyFirstApplication && f.AgencyId == null && FilingWorkflow.OpenStates.Contains(f.State), ct);
+
+        // An institution's users file for it; an agency's users file for it, or a first application for a body below it; a
+        // new account sets up an institution or applies for a body's first code.
+        IEnumerable<FilingKind> offered = institution is not null ? FilingKinds.Institution.Where(k => k != FilingKind.Setup)
+            : agency is not null ? [FilingKind.AgencyChange, FilingKind.AgencyReissue, FilingKind.AgencyCancellation, FilingKind.AgencyFirstApplication]
+            : [FilingKind.Setup, FilingKind.AgencyFirstApplication];
+        var kinds = offered
+            .Select(k => new KindOption(k, !FilingKinds.IsAgency(k) ? FilingPolicy.WhyNotStart(k, institution, open, clocks.Today)
+                : k == FilingKind.AgencyFirstApplication ? FilingPolicy.WhyNotStartForAgency(k, null, firstApplicationsOpen)
+                : FilingPolicy.WhyNotStartForAgency(k, agency, agencyOpen)))
             .ToList();
         var offices = (await db.Offices.AsNoTracking().OrderBy(o => o.RegionCode).Select(o => new { o.Id, o.NameZh, o.NameEn }).ToListAsync(ct))
             .Select(o => (o.Id, Cultures.Pick(o.NameZh, o.NameEn))).ToList();

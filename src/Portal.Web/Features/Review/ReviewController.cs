@@ -168,6 +168,29 @@ public class ReviewController(
         return Redirect($"/registry/filings/{id}");
     }
 
+    /// <summary>机关、群团注销: the certificate and seal were handed in; the cancellation can then be approved.</summary>
+    [HttpPost("{id:guid}/collected")]
+    public async Task<IActionResult> Collected(Guid id, Guid token, [FromServices] Portal.Web.Features.Agencies.RecordCollection record, CancellationToken ct)
+    {
+        var result = await record.HandleAsync(User, id, token, ct);
+        switch (result.Outcome)
+        {
+            case UseCaseOutcome.NotFound:
+                return NotFound();
+            case UseCaseOutcome.Refused:
+                TempData["Error"] = "Error." + result.Code;
+                break;
+            case UseCaseOutcome.Conflict:
+                TempData["Error"] = "Error.ChangedMeanwhile";
+                break;
+            default:
+                TempData["Flash"] = "Agency.CollectedRecorded";
+                break;
+        }
+
+        return Redirect($"/registry/filings/{id}");
+    }
+
     /// <summary>The one complete list of what can be returned: every material of the kind and every item.</summary>
     private static List<string> ChecklistOptions(FilingViewModel filing) =>
         filing.AllowedAttachments.Where(a => a != AttachmentKind.Other).Select(a => a.ToString())

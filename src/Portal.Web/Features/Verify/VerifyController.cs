@@ -39,7 +39,8 @@ public sealed record VerifyViewModel(
     string? RegisterUrl,
     DateOnly? HeldUntil = null,
     string? OfficeTelephone = null,
-    DateTime? CheckedAt = null);
+    DateTime? CheckedAt = null,
+    string? FamilyKey = null);
 
 public sealed class VerifyForm
 {
@@ -198,7 +199,8 @@ public sealed class CertificateVerification(IServiceProvider services, PreparedR
         var row = await RowAsync(hash, ct);
         if (row is null)
         {
-            return NotIssued();
+            // Not an institution's certificate: an agency's 《统一社会信用代码证书》, or none (one more indexed lookup, misses only).
+            return await AgencyLookupAsync(hash, ct) ?? NotIssued();
         }
 
         var today = clock.TodayInChina();
@@ -232,6 +234,62 @@ public sealed class CertificateVerification(IServiceProvider services, PreparedR
             row.Hold,
             row.OfficeTelephone,
             clock.GetUtcNow().ToOffset(LocalDay.ChinaOffset).DateTime);
+    }
+
+    /// <summary>An agency's certificate by its token hash: the same verdicts, its own wording and printed items (the person in charge by name only).</summary>
+    private async Task<VerifyViewModel?> AgencyLookupAsync(string hash, CancellationToken ct)
+    {
+        var db = services.GetRequiredService<PortalDbContext>();
+        var row = await (
+            from c in db.AgencyCertificates.AsNoTracking()
+            where c.TokenSha256 == hash
+            join a in db.Agencies on c.AgencyId equals a.Id
+            join o in db.Offices on c.OfficeId equals o.Id
+            from s in db.AgencyCertificates.Where(s => s.Id == c.SuccessorId).DefaultIfEmpty()
+            select new
+            {
+                c.Number, c.Code, c.IssuedOn, c.ValidUntil, c.EndedOn, c.Status, c.VoidReason, c.OfficeNameZh, OfficeEn = o.NameEn, o.Telephone,
+                PrintedName = c.Printed.Name, PrintedSecond = c.Printed.SecondName, c.Printed.Category, PrintedFunctions = c.Printed.Functions,
+                PrintedAddress = c.Printed.Address, PrintedHead = c.Printed.PersonInCharge,
+                NowName = a.Current.Name, NowSecond = a.Current.SecondName, NowFunctions = a.Current.Functions, NowAddress = a.Current.Address, NowHead = a.Current.PersonInCharge,
+                SuccessorToken = s == null ? null : s.Token, SuccessorNumber = s == null ? null : s.Number,
+            }).FirstOrDefaultAsync(ct);
+        if (row is null)
+        {
+            return null;
+        }
+
+        var today = clock.TodayInChina();
+        var status = row.Status == CertificateStatus.Valid && row.ValidUntil is { } end && today > end ? CertificateStatus.Expired : row.Status;
+        static string Named(string name, string? second) => name + (string.IsNullOrEmpty(second) ? string.Empty : $"（{second}）");
+        var printed = new List<PrintedRow>
+        {
+            Row("Agency.Name", Named(row.PrintedName, row.PrintedSecond), Named(row.NowName, row.NowSecond)),
+            Row("Agency.Category", services.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<SharedResource>>()["AgencyCategory." + row.Category].Value, null),
+            Row("Agency.Functions", row.PrintedFunctions, row.NowFunctions),
+            Row("Agency.Address", row.PrintedAddress, row.NowAddress),
+            Row("Agency.PersonInCharge", row.PrintedHead, row.NowHead),
+        };
+        return new VerifyViewModel(
+            status switch
+            {
+                CertificateStatus.Valid => Verdict.Valid,
+                CertificateStatus.Superseded => Verdict.Superseded,
+                CertificateStatus.Voided => Verdict.Voided,
+                _ => Verdict.Expired,
+            },
+            row.Number, row.Code, row.PrintedName, row.IssuedOn, row.ValidUntil, row.IssuedOn,
+            status == CertificateStatus.Expired ? row.EndedOn ?? row.ValidUntil?.AddDays(1) : row.EndedOn,
+            row.VoidReason,
+            Cultures.IsEnglish && row.OfficeEn is not null ? row.OfficeEn : row.OfficeNameZh,
+            row.SuccessorToken is null ? null : "/v/" + row.SuccessorToken,
+            row.SuccessorNumber,
+            printed,
+            "/register/" + row.Code,
+            null,
+            row.Telephone,
+            clock.GetUtcNow().ToOffset(LocalDay.ChinaOffset).DateTime,
+            "Verify.Family." + row.Category);
     }
 
     private static PrintedRow Row(string label, string asIssued, string? now) => new(label, asIssued, now is null || now == asIssued ? null : now);

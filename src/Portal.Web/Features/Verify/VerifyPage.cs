@@ -40,7 +40,14 @@ public static class VerifyPage
 
         var verdict = model.Verdict.ToString();
         html.Append("<div class=\"verify mx-auto\">")
-            .Append("<h1 class=\"h4 mb-3\">").Append(T("Verify.Title")).Append("</h1>")
+            .Append("<h1 class=\"h4 mb-3\">").Append(T("Verify.Title")).Append("</h1>");
+        if (model.FamilyKey is not null)
+        {
+            // Which certificate family: 《统一社会信用代码证书》 of an organ or people's organisation, not a legal-person certificate.
+            html.Append("<p class=\"verify-family fw-semibold mb-2\" data-family>").Append(T(model.FamilyKey)).Append("</p>");
+        }
+
+        html
             .Append("<section class=\"verdict verdict-").Append(verdict.ToLowerInvariant()).Append(" rounded p-3 mb-3\" role=\"status\" aria-live=\"polite\" data-verdict=\"").Append(verdict).Append("\">")
             .Append("<p class=\"verdict-word mb-1\">").Append(T("Verdict." + verdict)).Append("</p>");
         if (model.Verdict != Verdict.NotIssued)
@@ -89,13 +96,16 @@ public static class VerifyPage
             Item("Field.Code", model.Code, "code");
             if (model.Verdict == Verdict.Valid)
             {
-                Item("Verify.Validity", Day(model.ValidFrom) + " — " + Day(model.ValidUntil), null);
+                Item("Verify.Validity", model.ValidUntil is null ? l["Verify.NoValidityPrinted"].Value : Day(model.ValidFrom) + " — " + Day(model.ValidUntil), null);
             }
             else
             {
                 // Not valid: the day it stopped, and the period it once had, never shown as if still current.
                 Item("Verify.EndedOnLabel", Day(model.EndedOn), "text-danger fw-bold");
-                Item("Verify.ValidityWas", Day(model.ValidFrom) + " — " + Day(model.ValidUntil), "text-muted");
+                if (model.ValidUntil is not null)
+                {
+                    Item("Verify.ValidityWas", Day(model.ValidFrom) + " — " + Day(model.ValidUntil), "text-muted");
+                }
             }
 
             Item("Verify.IssuedOn", Day(model.IssuedOn), null);
