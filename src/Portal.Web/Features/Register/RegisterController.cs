@@ -38,7 +38,17 @@ public sealed record AbnormalRow(string Name, string Code, int Year, DateOnly Li
 public sealed record SearchRow(string Code, string Name, InstitutionStatus Status, string Domicile, string Office, string? FormerName);
 
 public sealed record SearchViewModel(string? Query, InstitutionStatus? Status, Guid? Office, string? Sponsor, string? Funding,
-    IReadOnlyList<(Guid Id, string Name)> Offices, IReadOnlyList<(string Code, string Name)> FundingSources, IReadOnlyList<SearchRow> Rows, PagerViewModel Pager, bool MoreThan = false, OpenDataInfo? OpenData = null, int MoreThanLimit = RegisterSearch.ExactLimit);
+    IReadOnlyList<(Guid Id, string Name)> Offices, IReadOnlyList<(string Code, string Name)> FundingSources, IReadOnlyList<SearchRow> Rows, PagerViewModel Pager, bool MoreThan = false, OpenDataInfo? OpenData = null, int MoreThanLimit = RegisterSearch.ExactLimit,
+    RegisterFamily? Family = null, IReadOnlyList<Portal.Web.Features.Agencies.AgencySearchRow>? Agencies = null);
+
+/// <summary>The register's two families: institutions, and the agencies the office gives codes to (机关、群团赋码).</summary>
+public enum RegisterFamily
+{
+    Institution,
+    Organ,
+    PeopleOrganisation,
+    Other,
+}
 
 public sealed record OpenDataInfo(DateOnly Day, int Rows, DateTime CreatedUtc);
 
@@ -61,9 +71,19 @@ public class RegisterController(PortalDbContext db, RegisterSearch search, IConf
     /// former name (shown as "formerly …"); filters for status, office, sponsor and funding source.
     /// </summary>
     [HttpGet("/register")]
-    public async Task<IActionResult> Search(string? q, InstitutionStatus? status, Guid? office, string? sponsor, string? funding, int page = 1, CancellationToken ct = default)
+    public async Task<IActionResult> Search(string? q, InstitutionStatus? status, Guid? office, string? sponsor, string? funding, RegisterFamily? family, int page = 1, CancellationToken ct = default)
     {
         page = PagerViewModel.Clamp(page);
+        if (family is { } fam && !Enum.IsDefined(fam))
+        {
+            family = null;
+        }
+
+        if (family is RegisterFamily.Organ or RegisterFamily.PeopleOrganisation or RegisterFamily.Other)
+        {
+            return await AgencySearchAsync(WithoutControls(q)?.Trim(), family.Value, office, page, ct);
+        }
+
         // Nothing in the register holds a control character (forms refuse them), and a server database may
         // refuse one in a query (PostgreSQL text cannot hold NUL): such characters match nothing, so they go.
         (q, sponsor, funding) = (WithoutControls(q), WithoutControls(sponsor), WithoutControls(funding));
@@ -151,10 +171,44 @@ public class RegisterController(PortalDbContext db, RegisterSearch search, IConf
 
         var pager = new PagerViewModel(page, PageSize, total, "/register", new Dictionary<string, string?>
         {
-            ["q"] = term, ["status"] = status?.ToString(), ["office"] = office?.ToString(), ["sponsor"] = sponsor, ["funding"] = funding,
+            ["q"] = term, ["status"] = status?.ToString(), ["office"] = office?.ToString(), ["sponsor"] = sponsor, ["funding"] = funding, ["family"] = family?.ToString(),
         });
         var openData = await db.OpenDataFiles.AsNoTracking().Where(f => f.Complete).OrderByDescending(f => f.Day).Select(f => new OpenDataInfo(f.Day, f.Rows, f.CreatedUtc)).FirstOrDefaultAsync(ct);
-        return View(new SearchViewModel(term, status, office, sponsor, funding, offices, fundingNames, rows, pager, moreThan, openData, browseLimit ?? RegisterSearch.ExactLimit));
+
+        // Both families by default: a name or code that matches an organ or people's organisation is listed too (first page;
+        // the institution-only filters — status, sponsor, funding — leave them out).
+        IReadOnlyList<Portal.Web.Features.Agencies.AgencySearchRow>? agencies = null;
+        if (family is null && page == 1 && !string.IsNullOrEmpty(term) && status is null && string.IsNullOrWhiteSpace(sponsor) && string.IsNullOrWhiteSpace(funding))
+        {
+            var code = UnifiedSocialCreditCode.TryParse(term, out var parsed) ? parsed.Value : null;
+            agencies = (await Portal.Web.Features.Agencies.AgencyRegister.SearchAsync(db, term, code, null, office, 1, PageSize, await OfficeNamesAsync(ct), ct)).Rows;
+        }
+
+        return View(new SearchViewModel(term, status, office, sponsor, funding, offices, fundingNames, rows, pager, moreThan, openData, browseLimit ?? RegisterSearch.ExactLimit, family, agencies));
+    }
+
+    /// <summary>The register filtered to organs, people's organisations or other bodies: by name or code, paged and bounded.</summary>
+    private async Task<IActionResult> AgencySearchAsync(string? term, RegisterFamily family, Guid? office, int page, CancellationToken ct)
+    {
+        if (term is { Length: > 100 })
+        {
+            term = term[..100];
+        }
+
+        var category = family switch
+        {
+            RegisterFamily.Organ => Portal.Domain.Agencies.AgencyCategory.Organ,
+            RegisterFamily.PeopleOrganisation => Portal.Domain.Agencies.AgencyCategory.PeopleOrganisation,
+            _ => Portal.Domain.Agencies.AgencyCategory.Other,
+        };
+        var officeNames = await OfficeNamesAsync(ct);
+        var code = UnifiedSocialCreditCode.TryParse(term, out var parsed) ? parsed.Value : null;
+        var (rows, total, moreThan, p) = await Portal.Web.Features.Agencies.AgencyRegister.SearchAsync(db, term, code, category, office, page, PageSize, officeNames, ct);
+        var pager = new PagerViewModel(p, PageSize, total, "/register", new Dictionary<string, string?> { ["q"] = term, ["office"] = office?.ToString(), ["family"] = family.ToString() });
+        var fundingNames = (await ReferenceNames.FundingSourcesAsync(db, ct)).Select(kv => (kv.Key, Cultures.Pick(kv.Value.Zh, kv.Value.En))).ToList();
+        var openData = await db.OpenDataFiles.AsNoTracking().Where(f => f.Complete).OrderByDescending(f => f.Day).Select(f => new OpenDataInfo(f.Day, f.Rows, f.CreatedUtc)).FirstOrDefaultAsync(ct);
+        return View("Search", new SearchViewModel(term, null, office, null, null, officeNames.Select(kv => (kv.Key, kv.Value)).OrderBy(kv => kv.Value).ToList(), fundingNames,
+            [], pager, moreThan, openData, PublicListing.MaxPages * PageSize, family, rows));
     }
 
     /// <summary>The latest open-data file of the register: CSV (UTF-8 with BOM, formulas neutralised) or JSON.</summary>
@@ -195,6 +249,13 @@ public class RegisterController(PortalDbContext db, RegisterSearch search, IConf
         if (!UnifiedSocialCreditCode.TryParse(code, out var parsed))
         {
             return NotFound();
+        }
+
+        if (parsed.Category is not CodeCategory.PublicInstitution)
+        {
+            // An organ's, people's organisation's or other body's code (1 1…, 1 3…, 1 9…).
+            var agency = await Portal.Web.Features.Agencies.AgencyRegister.ProfileAsync(db, parsed.Value, clock.TodayInChina(), ct);
+            return agency is null ? NotFound() : View("/Features/Agencies/Profile.cshtml", agency);
         }
 
         // Only what the page shows (not the search columns, which are as long as the names twice over).
