@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Agencies;
 using Portal.Domain.Certificates;
+using Portal.Infrastructure;
 using Portal.Infrastructure.Data;
 using Portal.Web.Infrastructure;
 
