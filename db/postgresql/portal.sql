@@ -2028,3 +2028,35 @@ BEGIN
 END $EF$;
 COMMIT;
 
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201111537_AgencyAnnouncements') THEN
+    ALTER TABLE "Announcements" ADD "AgencyId" uuid;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201111537_AgencyAnnouncements') THEN
+    CREATE INDEX "IX_Announcements_AgencyId" ON "Announcements" ("AgencyId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201111537_AgencyAnnouncements') THEN
+    ALTER TABLE "Announcements" ADD CONSTRAINT "FK_Announcements_Agencies_AgencyId" FOREIGN KEY ("AgencyId") REFERENCES "Agencies" ("Id") ON DELETE RESTRICT;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201111537_AgencyAnnouncements') THEN
+    INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+    VALUES ('20261201111537_AgencyAnnouncements', '10.0.15');
+    END IF;
+END $EF$;
+COMMIT;
+

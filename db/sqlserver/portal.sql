@@ -2308,3 +2308,40 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201111530_AgencyAnnouncements'
+)
+BEGIN
+    ALTER TABLE [Announcements] ADD [AgencyId] uniqueidentifier NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201111530_AgencyAnnouncements'
+)
+BEGIN
+    CREATE INDEX [IX_Announcements_AgencyId] ON [Announcements] ([AgencyId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201111530_AgencyAnnouncements'
+)
+BEGIN
+    ALTER TABLE [Announcements] ADD CONSTRAINT [FK_Announcements_Agencies_AgencyId] FOREIGN KEY ([AgencyId]) REFERENCES [Agencies] ([Id]) ON DELETE NO ACTION;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201111530_AgencyAnnouncements'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261201111530_AgencyAnnouncements', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

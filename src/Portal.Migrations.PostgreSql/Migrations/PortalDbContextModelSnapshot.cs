@@ -613,6 +613,9 @@ namespace Portal.Migrations.PostgreSql.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
 
+                    b.Property<Guid?>("AgencyId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("BodyEn")
                         .IsRequired()
                         .HasMaxLength(6000)
@@ -655,6 +658,8 @@ namespace Portal.Migrations.PostgreSql.Migrations
                         .UseCollation("C");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("AgencyId");
 
                     b.HasIndex("InstitutionId");
 
@@ -2784,6 +2789,11 @@ namespace Portal.Migrations.PostgreSql.Migrations
 
             modelBuilder.Entity("Portal.Domain.Announcements.Announcement", b =>
                 {
+                    b.HasOne("Portal.Domain.Agencies.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Portal.Domain.Institutions.Institution", null)
                         .WithMany()
                         .HasForeignKey("InstitutionId")

@@ -545,6 +545,9 @@ namespace Portal.Migrations.SqlServer.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<Guid?>("AgencyId")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<string>("BodyEn")
                         .IsRequired()
                         .HasMaxLength(6000)
@@ -583,6 +586,8 @@ namespace Portal.Migrations.SqlServer.Migrations
                         .HasColumnType("nvarchar(200)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("AgencyId");
 
                     b.HasIndex("InstitutionId");
 
@@ -2566,6 +2571,11 @@ namespace Portal.Migrations.SqlServer.Migrations
 
             modelBuilder.Entity("Portal.Domain.Announcements.Announcement", b =>
                 {
+                    b.HasOne("Portal.Domain.Agencies.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Portal.Domain.Institutions.Institution", null)
                         .WithMany()
                         .HasForeignKey("InstitutionId")

@@ -531,6 +531,9 @@ namespace Portal.Migrations.Sqlite.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("AgencyId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("BodyEn")
                         .IsRequired()
                         .HasMaxLength(6000)
@@ -569,6 +572,8 @@ namespace Portal.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("AgencyId");
 
                     b.HasIndex("InstitutionId");
 
@@ -2550,6 +2555,11 @@ namespace Portal.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("Portal.Domain.Announcements.Announcement", b =>
                 {
+                    b.HasOne("Portal.Domain.Agencies.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Portal.Domain.Institutions.Institution", null)
                         .WithMany()
                         .HasForeignKey("InstitutionId")

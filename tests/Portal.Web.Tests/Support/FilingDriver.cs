@@ -50,10 +50,11 @@ public static class FilingDriver
         ["StaffingQuota"] = "8",
     };
 
-    public static async Task<HttpResponseMessage> UploadAsync(this PortalClient client, Guid id, AttachmentKind kind, byte[]? content = null, string fileName = "material.pdf")
+    /// <summary><paramref name="editPage"/>: "edit" for institution filings, "agency" for the agency filings' page.</summary>
+    public static async Task<HttpResponseMessage> UploadAsync(this PortalClient client, Guid id, AttachmentKind kind, byte[]? content = null, string fileName = "material.pdf", string editPage = "edit")
     {
-        var page = await client.PageAsync($"/filings/{id}/edit");
-        var form = page.Forms.First(f => f.GetAttribute("action") == $"/filings/{id}/edit"); // the page's one form (uploads post with it)
+        var page = await client.PageAsync($"/filings/{id}/{editPage}");
+        var form = page.Forms.First(f => f.GetAttribute("action") == $"/filings/{id}/{editPage}"); // the page's one form (uploads post with it)
         var token = ((IHtmlInputElement)form.QuerySelector("input[name=__RequestVerificationToken]")!).Value;
         using var multipart = new MultipartFormDataContent
         {
@@ -66,11 +67,11 @@ public static class FilingDriver
         return await client.Http.PostAsync($"/filings/{id}/attachments", multipart);
     }
 
-    public static async Task UploadAllAsync(this PortalClient client, Guid id, IEnumerable<AttachmentKind> kinds)
+    public static async Task UploadAllAsync(this PortalClient client, Guid id, IEnumerable<AttachmentKind> kinds, string editPage = "edit")
     {
         foreach (var kind in kinds)
         {
-            var response = await client.UploadAsync(id, kind);
+            var response = await client.UploadAsync(id, kind, editPage: editPage);
             Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         }
     }

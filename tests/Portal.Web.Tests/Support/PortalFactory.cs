@@ -149,6 +149,9 @@ public static class Demo
     public const string Manager = "manager@demo.portal";
     public const string User = "user@demo.portal";
     public const string Applicant = "applicant@demo.portal";
+
+    /// <summary>A staff member of 浦江县人民政府办公室, an organ (机关).</summary>
+    public const string Organ = "organ@demo.portal";
 }
 
 /// <summary>Keeps every log line (at any level) in memory.</summary>
