@@ -239,9 +239,22 @@ public class AccessMatrixTests(PortalFactory factory) : IClassFixture<PortalFact
         var run = await scope.ServiceProvider.GetRequiredService<RegisterImport>().CreateRunAsync(DemoDataSeeder.CountyOfficeId, "probe.csv", "code,name\r\n"u8.ToArray(), "probe");
         var spotCheck = await db.SpotChecks.Where(s => s.OfficeId == DemoDataSeeder.CountyOfficeId).Select(s => (Guid?)s.Id).FirstOrDefaultAsync() ?? Guid.NewGuid();
 
+        // An organ's draft filing and its certificate (机关、群团赋码): the organ's and the county office's only.
+        var organUser = await users.FindByEmailAsync(Demo.Organ);
+        var organ = await db.Agencies.SingleAsync(g => g.Id == organUser!.AgencyId);
+        var agencyFiling = Filing.StartForAgency(FilingKind.AgencyReissue, organ.OfficeId, organ.Id, organ.Current, "330726-2026-M0002", new FilingActor(organUser!.Id, "郑晓燕", FilingRole.Applicant), DateTime.UtcNow);
+        db.Filings.Add(agencyFiling);
+        await db.SaveChangesAsync();
+        var agencyCertificate = await db.AgencyCertificates.Where(c => c.AgencyId == organ.Id).Select(c => c.Id).FirstAsync();
+
         return new Dictionary<string, string>
         {
             ["code"] = a.Code,
+            ["GET /filings/{id:guid}/agency|id"] = agencyFiling.Id.ToString(),
+            ["POST /filings/{id:guid}/agency|id"] = agencyFiling.Id.ToString(),
+            ["GET /agency/certificates/{id:guid}/{part}.pdf|id"] = agencyCertificate.ToString(),
+            ["GET /registry/agency-certificates/{id:guid}/{part}.pdf|id"] = agencyCertificate.ToString(),
+            ["POST /registry/filings/{id:guid}/collected|id"] = submittedFiling.Id.ToString(),
             ["number"] = certificate.Number,
             ["token"] = certificate.Token,
             ["part"] = "original",
