@@ -178,6 +178,8 @@ public partial class PortalDbContext
             }
         }
 
+        events.AddRange(CollectAgencyFeedEvents(now));
+
         foreach (var entry in ChangeTracker.Entries<AnnualReport>().ToList())
         {
             var r = entry.Entity;

@@ -11,6 +11,7 @@ public class FeedEvent
 
     public required string Kind { get; set; }
 
+    /// <summary>The subject's id: the institution's, or for the agency.* and agency-certificate.* kinds the agency's.</summary>
     public Guid InstitutionId { get; set; }
 
     public required string Code { get; set; }
@@ -36,5 +37,14 @@ public static class FeedEventKinds
     public const string CertificateExpired = "certificate.expired";
     public const string ReportPublished = "annual-report.published";
 
-    public static readonly string[] All = [Registered, Changed, Deregistered, Revoked, Withdrawn, CertificateIssued, CertificateSuperseded, CertificateVoided, CertificateExpired, ReportPublished];
+    /// <summary>机关、群团赋码: a code assigned (first application approved or a body taken on), its printed items changed, the code cancelled.</summary>
+    public const string AgencyRegistered = "agency.registered";
+    public const string AgencyChanged = "agency.changed";
+    public const string AgencyCancelled = "agency.cancelled";
+    public const string AgencyCertificateIssued = "agency-certificate.issued";
+    public const string AgencyCertificateSuperseded = "agency-certificate.superseded";
+    public const string AgencyCertificateVoided = "agency-certificate.voided";
+
+    public static readonly string[] All = [Registered, Changed, Deregistered, Revoked, Withdrawn, CertificateIssued, CertificateSuperseded, CertificateVoided, CertificateExpired, ReportPublished,
+        AgencyRegistered, AgencyChanged, AgencyCancelled, AgencyCertificateIssued, AgencyCertificateSuperseded, AgencyCertificateVoided];
 }

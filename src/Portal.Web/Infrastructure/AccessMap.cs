@@ -87,6 +87,7 @@ public static class AccessMap
         ["GET /api/v1/certificates/{number}"] = new(Audience.ApiClient, ApiScopes.CertificatesVerify, "API: a certificate's status"),
         ["GET /api/v1/feed"] = new(Audience.ApiClient, ApiScopes.FeedRead, "API: the register's change feed"),
         ["GET /api/v1/institutions/{code}"] = new(Audience.ApiClient, ApiScopes.RegisterRead, "API: an institution's public items"),
+        ["GET /api/v1/agencies/{code}"] = new(Audience.ApiClient, ApiScopes.RegisterRead, "API: an organ's or people's organisation's public items"),
         ["GET /connect/authorize"] = new(Audience.Anyone, null, "OpenID Connect authorization (signs the person in first)"),
         ["GET /filings"] = new(Audience.Institution, null, "Own filings"),
         ["GET /filings/{id:guid}"] = new(Audience.Institution, null, "One of own filings"),

@@ -31,7 +31,8 @@ public sealed record ApiInstitution(
 public sealed record LookupRequest([Required, MaxLength(ApiV1Controller.MaxLookup)] List<string> Codes);
 
 /// <param name="Result">found, not_found or invalid_code.</param>
-public sealed record LookupResult(string Input, string Result, ApiInstitution? Institution);
+/// <param name="Agency">For a code of an organ, people's organisation or other body (机关、群团赋码), its items; Institution is then null.</param>
+public sealed record LookupResult(string Input, string Result, ApiInstitution? Institution, ApiAgency? Agency = null);
 
 public sealed record VerifyRequest([Required, MaxLength(4096)] string Token);
 
@@ -92,7 +93,7 @@ public class ApiV1Controller(PortalDbContext db, CertificateVerification verific
         return found.TryGetValue(parsed.Value, out var institution) ? Ok(institution) : Problem(statusCode: 404, title: l["Api.NotFound"]);
     }
 
-    /// <summary>Up to 1,000 codes at once; one result per code, in the order given.</summary>
+    /// <summary>Up to 1,000 codes at once, of either family; one result per code, in the order given.</summary>
     [HttpPost("institutions/lookup")]
     [Authorize(Policy = "api:" + ApiScopes.RegisterRead)]
     [ProducesResponseType<List<LookupResult>>(200)]
@@ -100,8 +101,11 @@ public class ApiV1Controller(PortalDbContext db, CertificateVerification verific
     {
         var parsed = request.Codes.Select(c => (Input: c, Ok: UnifiedSocialCreditCode.TryParse(c, out var code), Code: code.Value)).ToList();
         var found = await InstitutionsAsync(parsed.Where(p => p.Ok).Select(p => p.Code!).Distinct().ToList(), ct);
+        var agencies = await AgencyApiController.AgenciesAsync(db, parsed.Where(p => p.Ok && !found.ContainsKey(p.Code!)).Select(p => p.Code!).Distinct().ToList(), clocks.Today, ct);
         return Ok(parsed.Select(p => !p.Ok ? new LookupResult(p.Input, "invalid_code", null)
-            : found.TryGetValue(p.Code!, out var i) ? new LookupResult(p.Input, "found", i) : new LookupResult(p.Input, "not_found", null)).ToList());
+            : found.TryGetValue(p.Code!, out var i) ? new LookupResult(p.Input, "found", i)
+            : agencies.TryGetValue(p.Code!, out var a) ? new LookupResult(p.Input, "found", null, a)
+            : new LookupResult(p.Input, "not_found", null)).ToList());
     }
 
     /// <summary>A certificate's status, validity and successor.</summary>
