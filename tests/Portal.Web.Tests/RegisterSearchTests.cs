@@ -119,13 +119,15 @@ public class RegisterSearchTests(PortalFactory factory) : IClassFixture<PortalFa
         }
 
         var job = factory.Services.GetRequiredService<Portal.Web.Features.Register.OpenDataExportJob>();
-        int total;
+        int total, agencies;
         using (var scope = factory.Services.CreateScope())
         {
             total = await scope.ServiceProvider.GetRequiredService<PortalDbContext>().Institutions.CountAsync();
+            agencies = await scope.ServiceProvider.GetRequiredService<PortalDbContext>().Agencies.CountAsync();
         }
 
-        Assert.Equal(total, await job.RunOnceAsync(CancellationToken.None));
+        Assert.Equal(5, agencies); // the demo's organs and people's organisations are in the open data too
+        Assert.Equal(total + agencies, await job.RunOnceAsync(CancellationToken.None));
         Assert.Equal(0, await job.RunOnceAsync(CancellationToken.None)); // once per day
 
         using var client = factory.Client();
@@ -136,8 +138,11 @@ public class RegisterSearchTests(PortalFactory factory) : IClassFixture<PortalFa
         Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, bytes[..3]);
         var text = System.Text.Encoding.UTF8.GetString(bytes, 3, bytes.Length - 3);
         var lines = text.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal(total + 1, lines.Length);
+        Assert.Equal(total + agencies + 1, lines.Length);
         Assert.StartsWith("统一社会信用代码 code,名称 name", lines[0]);
+        Assert.EndsWith("类别 category", lines[0]);
+        Assert.Equal(total, lines.Count(l => l.EndsWith(",PublicInstitution", StringComparison.Ordinal)));
+        Assert.EndsWith(",PeopleOrganisation", lines.Single(l => l.Contains("浦江县总工会")));
         var library = lines.Single(l => l.Contains("浦江县图书馆"));
         Assert.Contains("\"'=HYPERLINK(", library);
         Assert.DoesNotContain(",=HYPERLINK", library);
@@ -147,6 +152,8 @@ public class RegisterSearchTests(PortalFactory factory) : IClassFixture<PortalFa
         var doc = System.Text.Json.JsonDocument.Parse(await json.Content.ReadAsStringAsync()).RootElement;
         Assert.Equal(total, doc.GetProperty("count").GetInt32());
         Assert.Equal(total, doc.GetProperty("institutions").GetArrayLength());
+        Assert.Equal(agencies, doc.GetProperty("agencyCount").GetInt32());
+        Assert.Contains(doc.GetProperty("agencies").EnumerateArray(), a => a.GetProperty("name").GetString() == "中共浦江县委组织部" && a.GetProperty("category").GetString() == "Organ");
 
         // A client that takes gzip gets the stored stream as it is; it unpacks to the same file, SHA-256 as published.
         using var gzipRequest = new HttpRequestMessage(HttpMethod.Get, "/register/open-data.csv");

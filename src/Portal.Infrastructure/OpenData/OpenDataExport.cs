@@ -60,14 +60,21 @@ public static class OpenDataExport
     public static readonly string[] Columns =
     [
         "code", "name", "second_name", "status", "registered_on", "ended_on", "domicile", "purpose_and_scope", "legal_representative",
-        "funding_source", "startup_capital_10k_yuan", "sponsor", "office", "certificate_number", "certificate_valid_until",
+        "funding_source", "startup_capital_10k_yuan", "sponsor", "office", "certificate_number", "certificate_valid_until", "category",
     ];
 
     private static readonly string[] HeaderZh =
     [
         "统一社会信用代码", "名称", "第二名称", "状态", "登记日期", "终止日期", "住所", "宗旨和业务范围", "法定代表人",
-        "经费来源", "开办资金（万元）", "举办单位", "登记管理机关", "证书编号", "证书有效期至",
+        "经费来源", "开办资金（万元）", "举办单位", "登记管理机关", "证书编号", "证书有效期至", "类别",
     ];
+
+    /// <summary>
+    /// The category column: institutions first, then the agencies the office gives codes to (机关、群团赋码). For an agency the
+    /// domicile column holds its address, purpose_and_scope its functions, legal_representative its person in charge, and the
+    /// institution-only columns are empty.
+    /// </summary>
+    public const string InstitutionCategory = "PublicInstitution";
 
     /// <summary>Makes the day's CSV and JSON unless they exist; returns the rows written (0 when already made).</summary>
     /// <param name="pause">Called often (every few dozen rows and after each query): the job's duty cycle decides whether to pause.</param>
@@ -132,23 +139,9 @@ public static class OpenDataExport
                     [
                         i.Code, i.Name, i.SecondName, i.Status.ToString(), Date(i.RegisteredOn), Date(i.EndedOn), i.Domicile, i.PurposeAndScope, i.LegalRepresentative,
                         funding.GetValueOrDefault(i.FundingSourceCode) ?? i.FundingSourceCode, i.StartupCapital.ToString("0.00", CultureInfo.InvariantCulture), i.Sponsor,
-                        offices.GetValueOrDefault(i.OfficeId), i.CertificateNumber, Date(i.CertificateValidUntil),
+                        offices.GetValueOrDefault(i.OfficeId), i.CertificateNumber, Date(i.CertificateValidUntil), InstitutionCategory,
                     ];
-                    csv.Write(Csv.Encoding.GetBytes(Csv.Line(values)));
-                    writer.WriteStartObject();
-                    for (var c = 0; c < Columns.Length; c++)
-                    {
-                        if (values[c] is null)
-                        {
-                            writer.WriteNull(Columns[c]);
-                        }
-                        else
-                        {
-                            writer.WriteString(Columns[c], values[c]);
-                        }
-                    }
-
-                    writer.WriteEndObject();
+                    WriteRow(csv, writer, values);
                 }
 
                 rows += batch.Count;
@@ -161,7 +154,12 @@ public static class OpenDataExport
             }
 
             writer.WriteEndArray();
-            writer.WriteNumber("count", rows);
+            var institutionRows = rows;
+            writer.WriteStartArray("agencies");
+            rows += await WriteAgenciesAsync(contexts, csv, writer, offices, ct);
+            writer.WriteEndArray();
+            writer.WriteNumber("count", institutionRows);
+            writer.WriteNumber("agencyCount", rows - institutionRows);
             writer.WriteEndObject();
             await writer.FlushAsync(ct);
             await writer.DisposeAsync();
@@ -229,6 +227,53 @@ public static class OpenDataExport
     }
 
     /// <summary>Writes the stored file to <paramref name="output"/>: the gzip stream as stored, or uncompressed.</summary>
+    private static void WriteRow(Output csv, Utf8JsonWriter writer, string?[] values)
+    {
+        csv.Write(Csv.Encoding.GetBytes(Csv.Line(values)));
+        writer.WriteStartObject();
+        for (var c = 0; c < Columns.Length; c++)
+        {
+            if (values[c] is null)
+            {
+                writer.WriteNull(Columns[c]);
+            }
+            else
+            {
+                writer.WriteString(Columns[c], values[c]);
+            }
+        }
+
+        writer.WriteEndObject();
+    }
+
+    /// <summary>The agencies (hundreds per office, not millions): one query, the same columns, the person in charge by name only.</summary>
+    private static async Task<int> WriteAgenciesAsync(Func<PortalDbContext> contexts, Output csv, Utf8JsonWriter writer, Dictionary<Guid, string> offices, CancellationToken ct)
+    {
+        await using var db = contexts();
+        var agencies = await db.Agencies.AsNoTracking().OrderBy(a => a.Code)
+            .Select(a => new
+            {
+                a.Id, a.Code, a.Current.Name, a.Current.SecondName, a.Status, a.RegisteredOn, a.CancelledOn, a.Current.Address, a.Current.Functions,
+                a.Current.PersonInCharge, a.Current.Category, a.OfficeId,
+            })
+            .ToListAsync(ct);
+        var certificates = (await db.AgencyCertificates.AsNoTracking().Where(c => c.Status == Portal.Domain.Certificates.CertificateStatus.Valid)
+                .Select(c => new { c.AgencyId, c.Number, c.ValidUntil }).ToListAsync(ct))
+            .GroupBy(c => c.AgencyId).ToDictionary(g => g.Key, g => g.First());
+        foreach (var a in agencies)
+        {
+            var certificate = certificates.GetValueOrDefault(a.Id);
+            WriteRow(csv, writer,
+            [
+                a.Code, a.Name, a.SecondName, a.Status.ToString(), Date(a.RegisteredOn), Date(a.CancelledOn), a.Address, a.Functions, a.PersonInCharge,
+                null, null, null, offices.GetValueOrDefault(a.OfficeId), certificate?.Number, Date(certificate?.ValidUntil), a.Category.ToString(),
+            ]);
+        }
+
+        await writer.FlushAsync(ct);
+        return agencies.Count;
+    }
+
     public static async Task WriteAsync(PortalDbContext db, Guid fileId, Stream output, bool gzip, CancellationToken ct)
     {
         var count = await db.OpenDataChunks.CountAsync(c => c.FileId == fileId, ct);
