@@ -105,6 +105,16 @@ public class AgencyFlowTests
         using var scope = factory.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
         Assert.Equal([InstrumentKind.Acceptance, InstrumentKind.Approval], await db.Instruments.Where(i => i.FilingId == id).OrderBy(i => i.IssuedUtc).Select(i => i.Kind).ToListAsync());
+
+        // The year's figures count it, in the work-summary sentence too, and the figure lists the filing.
+        using var registrar = factory.Client();
+        await registrar.LoginOkAsync(Demo.Registrar);
+        var year = DateTime.UtcNow.AddHours(8).Year;
+        var stats = await registrar.PageAsync($"/registry/statistics?from={year}-01-01&to={year}-12-31");
+        Assert.Equal("1", stats.QuerySelector("[data-sentence='zh-CN'] a[data-figure=AgencyChangesApproved]")!.TextContent);
+        Assert.Contains("变更登记1家", stats.QuerySelector("[data-sentence='zh-CN']")!.TextContent);
+        var records = await registrar.PageAsync($"/registry/statistics/records?metric=AgencyChangesApproved&from={year}-01-01&to={year}-12-31");
+        Assert.Contains(Office, Assert.Single(records.QuerySelectorAll("[data-records] tbody tr")).TextContent);
     }
 
     [Fact]

@@ -169,13 +169,14 @@ public class PageWordingTests(PortalFactory factory) : IClassFixture<PortalFacto
     }
 
     [Theory]
-    [InlineData(1, "registered 1 new public institution, approved 1 change and 1 deregistration, issued 1 new legal-person certificate on a change or renewal, and completed the review of 1 annual report.")]
-    [InlineData(2, "registered 2 new public institutions, approved 2 changes and 2 deregistrations, issued 2 new legal-person certificates on a change or renewal, and completed the review of 2 annual reports.")]
-    [InlineData(0, "registered 0 new public institutions, approved 0 changes and 0 deregistrations, issued 0 new legal-person certificates on a change or renewal, and completed the review of 0 annual reports.")]
+    [InlineData(1, "registered 1 new public institution, approved 1 change and 1 deregistration, issued 1 new legal-person certificate on a change or renewal, assigned codes to 1 organ or people's organisation with their code certificates, changed 1 code certificate and cancelled 1 code, and completed the review of 1 annual report.")]
+    [InlineData(2, "registered 2 new public institutions, approved 2 changes and 2 deregistrations, issued 2 new legal-person certificates on a change or renewal, assigned codes to 2 organs and people's organisations with their code certificates, changed 2 code certificates and cancelled 2 codes, and completed the review of 2 annual reports.")]
+    [InlineData(0, "registered 0 new public institutions, approved 0 changes and 0 deregistrations, issued 0 new legal-person certificates on a change or renewal, assigned codes to 0 organs and people's organisations with their code certificates, changed 0 code certificates and cancelled 0 codes, and completed the review of 0 annual reports.")]
     public void TheEnglishWorkSummary_UsesTheSingularForOne(int n, string expected)
     {
         var counts = new[] { Portal.Infrastructure.Statistics.Metric.SetupApproved, Portal.Infrastructure.Statistics.Metric.ChangeApproved, Portal.Infrastructure.Statistics.Metric.DeregistrationApproved,
-            Portal.Infrastructure.Statistics.Metric.CertificatesExchanged, Portal.Infrastructure.Statistics.Metric.ReportsReviewed }.ToDictionary(m => m, _ => n);
+            Portal.Infrastructure.Statistics.Metric.CertificatesExchanged, Portal.Infrastructure.Statistics.Metric.ReportsReviewed, Portal.Infrastructure.Statistics.Metric.AgencyCodesAssigned,
+            Portal.Infrastructure.Statistics.Metric.AgencyChangesApproved, Portal.Infrastructure.Statistics.Metric.AgencyCancellations }.ToDictionary(m => m, _ => n);
         var figures = new Portal.Infrastructure.Statistics.OfficeFigures(null, counts, new Dictionary<RegisteredItem, int>(), new Dictionary<FilingState, int>(),
             new Dictionary<Portal.Domain.Oversight.EnforcementKind, int>(), new Portal.Infrastructure.Statistics.ProcessingFigures(0, null, null, 30, null, 0, 0, []),
             new Dictionary<Portal.Domain.Institutions.InstitutionStatus, int>(), new Dictionary<string, int>(), [], [], [], 0);

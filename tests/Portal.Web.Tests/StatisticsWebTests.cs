@@ -50,14 +50,14 @@ public class StatisticsWebTests(PortalFactory factory) : IClassFixture<PortalFac
         {
             var sentence = page.QuerySelector($"[data-sentence='{lang}']")!;
             var quoted = sentence.QuerySelectorAll("a[data-figure]").ToList();
-            Assert.Equal(5, quoted.Count);
+            Assert.Equal(8, quoted.Count);
             foreach (var a in quoted)
             {
                 Assert.Equal(figures[a.GetAttribute("data-figure")!][0], int.Parse(a.TextContent));
             }
         }
 
-        Assert.Matches(@"^\d{4}年，办理事业单位设立登记\d+家、变更登记\d+家、注销登记\d+家；换发新《事业单位法人证书》\d+家；完成事业单位年度报告受理审核\d+家。$", page.QuerySelector("[data-sentence='zh-CN']")!.TextContent);
+        Assert.Matches(@"^\d{4}年，办理事业单位设立登记\d+家、变更登记\d+家、注销登记\d+家；换发新《事业单位法人证书》\d+家；办理《统一社会信用代码证书》赋码\d+家、变更登记\d+家、注销\d+家；完成事业单位年度报告受理审核\d+家。$", page.QuerySelector("[data-sentence='zh-CN']")!.TextContent);
 
         foreach (var metric in new[] { "ChangeApproved", "CertificatesExchanged", "ReportsReviewed", "SetupApproved" })
         {

@@ -39,6 +39,18 @@ public enum Metric
     DecidedOnTime,
     DecidedLate,
     EnforcementActions,
+
+    /// <summary>机关、群团赋码: first applications approved (code assigned, 《统一社会信用代码证书》 issued).</summary>
+    AgencyCodesAssigned,
+
+    /// <summary>《统一社会信用代码证书》 changes approved.</summary>
+    AgencyChangesApproved,
+
+    /// <summary>《统一社会信用代码证书》 re-issued after loss or damage.</summary>
+    AgencyCertificatesReissued,
+
+    /// <summary>Agency codes cancelled.</summary>
+    AgencyCancellations,
 }
 
 public sealed record Period(DateOnly From, DateOnly To)
@@ -121,6 +133,10 @@ public sealed class OfficeStatistics(PortalDbContext db, CalendarStore calendars
         var decided = filings.Where(f => f.DecidedOn is { } d && period.Contains(d)).ToList();
         var approved = decided.Where(f => f.State == FilingState.Approved).ToList();
         counts[Metric.SetupApproved] = approved.Count(f => f.Kind == FilingKind.Setup);
+        counts[Metric.AgencyCodesAssigned] = approved.Count(f => f.Kind == FilingKind.AgencyFirstApplication);
+        counts[Metric.AgencyChangesApproved] = approved.Count(f => f.Kind == FilingKind.AgencyChange);
+        counts[Metric.AgencyCertificatesReissued] = approved.Count(f => f.Kind == FilingKind.AgencyReissue);
+        counts[Metric.AgencyCancellations] = approved.Count(f => f.Kind == FilingKind.AgencyCancellation);
         counts[Metric.ChangeApproved] = approved.Count(f => f.Kind == FilingKind.Change);
         counts[Metric.DeregistrationApproved] = approved.Count(f => f.Kind == FilingKind.Deregistration);
         counts[Metric.Refused] = decided.Count(f => f.State == FilingState.Refused);
@@ -235,12 +251,17 @@ public sealed class OfficeStatistics(PortalDbContext db, CalendarStore calendars
         string NameOf(Guid? id) => id is { } x && names.TryGetValue(x, out var n) ? n.Name : string.Empty;
         string? Profile(Guid? id) => id is { } x && names.ContainsKey(x) ? "/registry/institutions/" + x : null;
 
-        if (metric is Metric.SetupApproved or Metric.ChangeApproved or Metric.DeregistrationApproved or Metric.Refused or Metric.NotAccepted or Metric.CodeRecordsUpdated or Metric.DecidedOnTime or Metric.DecidedLate)
+        if (metric is Metric.SetupApproved or Metric.ChangeApproved or Metric.DeregistrationApproved or Metric.Refused or Metric.NotAccepted or Metric.CodeRecordsUpdated or Metric.DecidedOnTime or Metric.DecidedLate
+            or Metric.AgencyCodesAssigned or Metric.AgencyChangesApproved or Metric.AgencyCertificatesReissued or Metric.AgencyCancellations)
         {
             var rows = await db.Filings.AsNoTracking().Where(f => f.OfficeId == officeId && f.DecidedOn != null && f.DecidedOn >= period.From && f.DecidedOn <= period.To)
-                .Select(f => new { f.Id, f.Number, f.Kind, f.State, f.DecidedOn, f.AcceptedOn, f.SubmittedOn, f.StoppedDays, f.InstitutionId, f.Base, f.Proposed }).ToListAsync(ct);
+                .Select(f => new { f.Id, f.Number, f.Kind, f.State, f.DecidedOn, f.AcceptedOn, f.SubmittedOn, f.StoppedDays, f.InstitutionId, f.Base, f.Proposed, AgencyName = f.AgencyProposed != null ? f.AgencyProposed.Name : f.AgencyBase != null ? f.AgencyBase.Name : null }).ToListAsync(ct);
             var picked = metric switch
             {
+                Metric.AgencyCodesAssigned => rows.Where(f => f.State == FilingState.Approved && f.Kind == FilingKind.AgencyFirstApplication),
+                Metric.AgencyChangesApproved => rows.Where(f => f.State == FilingState.Approved && f.Kind == FilingKind.AgencyChange),
+                Metric.AgencyCertificatesReissued => rows.Where(f => f.State == FilingState.Approved && f.Kind == FilingKind.AgencyReissue),
+                Metric.AgencyCancellations => rows.Where(f => f.State == FilingState.Approved && f.Kind == FilingKind.AgencyCancellation),
                 Metric.SetupApproved => rows.Where(f => f.State == FilingState.Approved && f.Kind == FilingKind.Setup),
                 Metric.ChangeApproved => rows.Where(f => f.State == FilingState.Approved && f.Kind == FilingKind.Change),
                 Metric.DeregistrationApproved => rows.Where(f => f.State == FilingState.Approved && f.Kind == FilingKind.Deregistration),
@@ -252,7 +273,7 @@ public sealed class OfficeStatistics(PortalDbContext db, CalendarStore calendars
                     && (metric == Metric.DecidedOnTime) == (f.DecidedOn!.Value.DayNumber - (f.AcceptedOn ?? f.SubmittedOn)!.Value.DayNumber - f.StoppedDays <= legalLimitDays)),
             };
             return picked.OrderBy(f => f.DecidedOn).ThenBy(f => f.Number)
-                .Select(f => new MetricRecord(f.DecidedOn, f.Number, f.Proposed?.Name ?? NameOf(f.InstitutionId), f.Kind + " · " + f.State, "/registry/filings/" + f.Id)).ToList();
+                .Select(f => new MetricRecord(f.DecidedOn, f.Number, f.Proposed?.Name ?? f.AgencyName ?? NameOf(f.InstitutionId), f.Kind + " · " + f.State, "/registry/filings/" + f.Id)).ToList();
         }
 
         if (metric is Metric.CertificatesForSetup or Metric.CertificatesForChange or Metric.CertificatesExchanged or Metric.CertificatesReissued or Metric.CertificatesRenewed or Metric.CertificatesVoided)
@@ -277,7 +298,8 @@ public sealed class OfficeStatistics(PortalDbContext db, CalendarStore calendars
             var (fromUtc, toUtc) = UtcBounds(period);
             var rows = await db.IssuedCodes.AsNoTracking().Where(c => c.OfficeId == officeId && c.IssuedUtc >= fromUtc && c.IssuedUtc < toUtc).OrderBy(c => c.IssuedUtc).ToListAsync(ct);
             var byCode = names.Values.ToDictionary(n => n.Code);
-            return rows.Select(c => new MetricRecord(DateOnly.FromDateTime(c.IssuedUtc.AddHours(8)), c.Code, byCode.GetValueOrDefault(c.Code)?.Name ?? string.Empty, null,
+            var agencies = await db.Agencies.AsNoTracking().Where(a => a.OfficeId == officeId).Select(a => new { a.Code, a.Current.Name }).ToDictionaryAsync(a => a.Code, a => a.Name, ct);
+            return rows.Select(c => new MetricRecord(DateOnly.FromDateTime(c.IssuedUtc.AddHours(8)), c.Code, byCode.GetValueOrDefault(c.Code)?.Name ?? agencies.GetValueOrDefault(c.Code) ?? string.Empty, null,
                 byCode.TryGetValue(c.Code, out var n) ? "/registry/institutions/" + n.Id : null)).ToList();
         }
 

@@ -196,6 +196,8 @@ public static class WorkSummary
         new(IsCalendarYear(p) ? $"{p.From.Year}年，" : $"{p.From.Year}年{p.From.Month}月{p.From.Day}日至{p.To.Year}年{p.To.Month}月{p.To.Day}日，"),
         new("办理事业单位设立登记"), Figure(f, Metric.SetupApproved), new("家、变更登记"), Figure(f, Metric.ChangeApproved),
         new("家、注销登记"), Figure(f, Metric.DeregistrationApproved), new("家；换发新《事业单位法人证书》"), Figure(f, Metric.CertificatesExchanged),
+        new("家；办理《统一社会信用代码证书》赋码"), Figure(f, Metric.AgencyCodesAssigned), new("家、变更登记"), Figure(f, Metric.AgencyChangesApproved),
+        new("家、注销"), Figure(f, Metric.AgencyCancellations),
         new("家；完成事业单位年度报告受理审核"), Figure(f, Metric.ReportsReviewed), new("家。"),
     ];
 
@@ -205,7 +207,10 @@ public static class WorkSummary
         Figure(f, Metric.SetupApproved), new(Plural(f, Metric.SetupApproved, " new public institution", " new public institutions") + ", approved "),
         Figure(f, Metric.ChangeApproved), new(Plural(f, Metric.ChangeApproved, " change", " changes") + " and "),
         Figure(f, Metric.DeregistrationApproved), new(Plural(f, Metric.DeregistrationApproved, " deregistration", " deregistrations") + ", issued "),
-        Figure(f, Metric.CertificatesExchanged), new(Plural(f, Metric.CertificatesExchanged, " new legal-person certificate", " new legal-person certificates") + " on a change or renewal, and completed the review of "),
+        Figure(f, Metric.CertificatesExchanged), new(Plural(f, Metric.CertificatesExchanged, " new legal-person certificate", " new legal-person certificates") + " on a change or renewal, assigned codes to "),
+        Figure(f, Metric.AgencyCodesAssigned), new(Plural(f, Metric.AgencyCodesAssigned, " organ or people's organisation", " organs and people's organisations") + " with their code certificates, changed "),
+        Figure(f, Metric.AgencyChangesApproved), new(Plural(f, Metric.AgencyChangesApproved, " code certificate", " code certificates") + " and cancelled "),
+        Figure(f, Metric.AgencyCancellations), new(Plural(f, Metric.AgencyCancellations, " code", " codes") + ", and completed the review of "),
         Figure(f, Metric.ReportsReviewed), new(Plural(f, Metric.ReportsReviewed, " annual report.", " annual reports.")),
     ];
 
