@@ -2060,3 +2060,28 @@ BEGIN
 END $EF$;
 COMMIT;
 
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201113404_AgencyPaperCertificates') THEN
+    ALTER TABLE "Agencies" ADD "PaperCertificateNumber" character varying(20) COLLATE "C";
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201113404_AgencyPaperCertificates') THEN
+    ALTER TABLE "Agencies" ADD "PaperCertificateValidUntil" date;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201113404_AgencyPaperCertificates') THEN
+    INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+    VALUES ('20261201113404_AgencyPaperCertificates', '10.0.15');
+    END IF;
+END $EF$;
+COMMIT;
+

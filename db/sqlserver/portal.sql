@@ -2345,3 +2345,32 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201113359_AgencyPaperCertificates'
+)
+BEGIN
+    ALTER TABLE [Agencies] ADD [PaperCertificateNumber] nvarchar(20) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201113359_AgencyPaperCertificates'
+)
+BEGIN
+    ALTER TABLE [Agencies] ADD [PaperCertificateValidUntil] date NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201113359_AgencyPaperCertificates'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261201113359_AgencyPaperCertificates', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

@@ -63,7 +63,45 @@ public class ImportTests
         await using var scope = t.Scope();
         var v = await scope.ServiceProvider.GetRequiredService<RegisterImport>().ValidateAsync(template, County);
         Assert.Empty(v.Errors);
-        Assert.Single(v.Rows);
+        Assert.Equal(2, v.Rows.Count); // an institution and an organ (机关, by the category column)
+        Assert.NotNull(v.Rows[0].Items);
+        Assert.Equal(Portal.Domain.Agencies.AgencyCategory.Organ, v.Rows[1].Agency!.Category);
+    }
+
+    [Fact]
+    public async Task Agencies_AreImportedByTheCategoryColumn_KeepTheirPaperCertificate_AndRollBack()
+    {
+        await using var t = await SeededAsync();
+        var organ = Portal.Domain.Codes.UnifiedSocialCreditCode.TryCreate(Portal.Domain.Codes.CodeCategory.Organ, "330726", "MB7Q8R9T", out var o) ? o.Value : throw new InvalidOperationException();
+        var union = Portal.Domain.Codes.UnifiedSocialCreditCode.TryCreate(Portal.Domain.Codes.CodeCategory.PeopleOrganisation, "330726", "MB7Q8R9U", out var u) ? u.Value : throw new InvalidOperationException();
+        var header = "code,name,second_name,domicile,purpose_and_scope,legal_representative,legal_representative_id,funding_source,startup_capital,sponsor,registered_on,certificate_number,certificate_valid_until,category,establishing_document\r\n";
+        var csv = header
+            + $"{organ},浦江县某委员会办公室,,浦江县人民东路1号,负责日常工作。,王五,{Id(41)},,,,2012-04-01,统代证第1330726001号,,机关,浦委〔2012〕4号\r\n"
+            + $"{union},浦江县某协会,,浦江县和平南路9号,联系服务会员。,赵六,{Id(42)},,,,2013-05-01,,,群团,\r\n"
+            + $"{organ[..^1]}0,浦江县错码机关,,地址,职能。,钱七,{Id(43)},,,,2013-05-01,,,群团,\r\n";
+        await using var scope = t.Scope();
+        var import = scope.ServiceProvider.GetRequiredService<RegisterImport>();
+        var v = await import.ValidateAsync(System.Text.Encoding.UTF8.GetBytes(csv), County);
+        Assert.Equal(2, v.Rows.Count);
+        Assert.Equal(4, Assert.Single(v.Errors.Select(e => e.Row).Distinct())); // the bad code: no institution's columns are asked of an agency
+
+        var mismatch = header + $"{organ},某机关,,地址,职能。,王五,{Id(41)},,,,2012-04-01,,,群团,\r\n";
+        Assert.Contains((await import.ValidateAsync(System.Text.Encoding.UTF8.GetBytes(mismatch), County)).Errors, e => e.Code == "CategoryMismatch");
+
+        var good = header + string.Join("\r\n", csv.Split("\r\n")[1..3]) + "\r\n";
+        var run = await import.CreateRunAsync(County, "agencies.csv", System.Text.Encoding.UTF8.GetBytes(good), "test");
+        Assert.True(await import.StartAsync(run.Id, County));
+        await import.RunBatchesAsync(run.Id);
+        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        var imported = await db.Agencies.AsNoTracking().Where(a => a.Code == organ || a.Code == union).OrderBy(a => a.Code).ToListAsync();
+        Assert.Equal(2, imported.Count);
+        var first = imported.Single(a => a.Code == organ);
+        Assert.Equal(("浦江县某委员会办公室", Portal.Domain.Agencies.AgencyCategory.Organ, "统代证第1330726001号"), (first.Current.Name, first.Current.Category, first.PaperCertificateNumber));
+        Assert.True(await db.IssuedCodes.AnyAsync(c => c.Code == union));
+
+        Assert.True(await import.RollbackAsync(run.Id, County));
+        Assert.False(await db.Agencies.AnyAsync(a => a.Code == organ || a.Code == union));
+        Assert.False(await db.IssuedCodes.AnyAsync(c => c.Code == organ));
     }
 
     [Fact]
@@ -124,8 +162,8 @@ public class ImportTests
         var v = await scope.ServiceProvider.GetRequiredService<RegisterImport>().ValidateAsync(gb, County);
         Assert.Equal("GB18030", v.Encoding);
         Assert.Empty(v.Errors);
-        Assert.Equal("浦江县䶮字测试中心", v.Rows[0].Items.Name);
-        Assert.Equal("为公众提供服务，开展相关业务。", v.Rows[0].Items.PurposeAndScope);
+        Assert.Equal("浦江县䶮字测试中心", v.Rows[0].Items!.Name);
+        Assert.Equal("为公众提供服务，开展相关业务。", v.Rows[0].Items!.PurposeAndScope);
     }
 
     [Fact]

@@ -142,6 +142,11 @@ public class Agency
 
     public AgencyItems Current { get; private set; }
 
+    /// <summary>An imported body's paper 《统一社会信用代码证书》 on record (number and validity, if printed) until its first change.</summary>
+    public string? PaperCertificateNumber { get; private set; }
+
+    public DateOnly? PaperCertificateValidUntil { get; private set; }
+
     public IReadOnlyList<AgencyVersion> Versions => _versions;
 
     public Guid ConcurrencyToken { get; private set; }
@@ -165,6 +170,13 @@ public class Agency
         };
         agency._versions.Add(new AgencyVersion(agency.Id, 1, registeredOn, recordedUtc, items));
         return agency;
+    }
+
+    /// <summary>A body taken on from the legacy register keeps its paper certificate's details until the portal issues one.</summary>
+    public void RecordPaperCertificate(string number, DateOnly? validUntil)
+    {
+        PaperCertificateNumber = number;
+        PaperCertificateValidUntil = validUntil;
     }
 
     /// <summary>An approved change of printed items: a new version; the category stays (it is in the code).</summary>

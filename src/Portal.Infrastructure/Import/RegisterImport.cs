@@ -71,7 +71,8 @@ public class ImportRunInstitution
 
 public sealed record ImportError(int Row, string Column, string Code, string? Value);
 
-public sealed record ImportRow(int Row, UnifiedSocialCreditCode Code, RegisteredItems Items, DateOnly RegisteredOn, string? CertificateNumber, DateOnly? CertificateValidUntil);
+/// <summary>One valid row: an institution's registered items, or (机关、群团赋码, by the category column) an agency's printed items.</summary>
+public sealed record ImportRow(int Row, UnifiedSocialCreditCode Code, RegisteredItems? Items, DateOnly RegisteredOn, string? CertificateNumber, DateOnly? CertificateValidUntil, Portal.Domain.Agencies.AgencyItems? Agency = null);
 
 public sealed record ImportValidation(string Encoding, int TotalRows, IReadOnlyList<ImportRow> Rows, IReadOnlyList<ImportError> Errors, IReadOnlySet<string> AlreadyPresent);
 
@@ -104,12 +105,33 @@ public sealed class RegisterImport(PortalDbContext db, TimeProvider clock, Obser
         ("registered_on", "登记日期", true),
         ("certificate_number", "证书编号", false),
         ("certificate_valid_until", "证书有效期至", false),
+
+        // 机关、群团赋码: blank or 事业单位 for an institution; 机关, 群团 or 其他 for an agency, whose code must carry the same mark.
+        ("category", "类别", false),
+        ("establishing_document", "设立文件", false),
     ];
+
+    /// <summary>Columns an agency's row leaves empty: they belong to institutions only.</summary>
+    private static readonly HashSet<string> InstitutionOnly = ["funding_source", "startup_capital", "sponsor"];
+
+    /// <summary>The category column's values, in either language; null is an institution.</summary>
+    public static bool TryCategory(string? value, out Portal.Domain.Agencies.AgencyCategory? category)
+    {
+        category = value?.Trim() switch
+        {
+            null or "" or "事业单位" or "PublicInstitution" => null,
+            "机关" or "Organ" => Portal.Domain.Agencies.AgencyCategory.Organ,
+            "群团" or "PeopleOrganisation" => Portal.Domain.Agencies.AgencyCategory.PeopleOrganisation,
+            "其他" or "Other" => Portal.Domain.Agencies.AgencyCategory.Other,
+            _ => (Portal.Domain.Agencies.AgencyCategory?)(-1),
+        };
+        return category is null || Enum.IsDefined(category.Value);
+    }
 
     private static readonly Dictionary<string, int> MaxLengths = new()
     {
         ["name"] = 100, ["second_name"] = 100, ["domicile"] = 200, ["purpose_and_scope"] = 2000, ["legal_representative"] = 50,
-        ["sponsor"] = 100, ["certificate_number"] = 20,
+        ["sponsor"] = 100, ["certificate_number"] = 20, ["establishing_document"] = 100,
     };
 
     /// <summary>UTF-8 (with or without BOM) when the bytes are valid UTF-8, otherwise GB18030 (what Excel saves on a Chinese Windows).</summary>
@@ -179,11 +201,16 @@ public sealed class RegisterImport(PortalDbContext db, TimeProvider clock, Obser
             string? Get(string key) => index.TryGetValue(key, out var i) && i < record.Length ? record[i].Trim() is { Length: > 0 } v ? v : null : null;
             var before = errors.Count;
             void Error(string column, string code, string? value = null) => errors.Add(new ImportError(rowNumber, column, code, value));
+            if (!TryCategory(Get("category"), out var category))
+            {
+                Error("category", "CategoryUnknown", Get("category"));
+            }
 
+            var isAgency = category is not null;
             foreach (var (key, _, required) in Columns)
             {
                 var value = Get(key);
-                if (required && value is null)
+                if (required && value is null && !(isAgency && InstitutionOnly.Contains(key)))
                 {
                     Error(key, "Required");
                 }
@@ -212,6 +239,13 @@ public sealed class RegisterImport(PortalDbContext db, TimeProvider clock, Obser
                 {
                     firstRowOfCode[code.Value] = rowNumber;
                 }
+
+                // The code's second character is the body's category: 2 an institution, 1/3/9 an organ, people's organisation, other.
+                var expected = category is { } ac ? Portal.Domain.Agencies.Agency.CodeCategoryOf(ac) : CodeCategory.PublicInstitution;
+                if (code.Value is { Length: > 0 } && code.Category != expected)
+                {
+                    Error("category", "CategoryMismatch", rawCode);
+                }
             }
 
             if (Get("legal_representative_id") is { } id && !ResidentIdNumber.IsValid(id.ToUpperInvariant()))
@@ -220,7 +254,7 @@ public sealed class RegisterImport(PortalDbContext db, TimeProvider clock, Obser
             }
 
             string? fundingCode = null;
-            if (Get("funding_source") is { } f)
+            if (!isAgency && Get("funding_source") is { } f)
             {
                 fundingCode = funding.FirstOrDefault(x => x.Code.Equals(f, StringComparison.OrdinalIgnoreCase) || x.NameZh == f)?.Code;
                 if (fundingCode is null)
@@ -230,7 +264,7 @@ public sealed class RegisterImport(PortalDbContext db, TimeProvider clock, Obser
             }
 
             decimal capital = 0;
-            if (Get("startup_capital") is { } c && (!decimal.TryParse(c.Replace(",", string.Empty, StringComparison.Ordinal), NumberStyles.Number, CultureInfo.InvariantCulture, out capital)
+            if (!isAgency && Get("startup_capital") is { } c && (!decimal.TryParse(c.Replace(",", string.Empty, StringComparison.Ordinal), NumberStyles.Number, CultureInfo.InvariantCulture, out capital)
                 || capital < 0 || capital > 100_000_000 || decimal.Round(capital, 2) != capital))
             {
                 Error("startup_capital", "CapitalInvalid", c);
@@ -266,12 +300,21 @@ public sealed class RegisterImport(PortalDbContext db, TimeProvider clock, Obser
                 }
             }
 
-            if (Get("certificate_number") is not null && Get("certificate_valid_until") is null)
+            if (!isAgency && Get("certificate_number") is not null && Get("certificate_valid_until") is null)
             {
-                Error("certificate_valid_until", "Required");
+                Error("certificate_valid_until", "Required"); // an agency's paper certificate may print no validity
             }
 
-            if (errors.Count == before)
+            if (errors.Count == before && category is { } agencyCategory)
+            {
+                rows.Add(new ImportRow(rowNumber, code, null, registeredOn, Get("certificate_number"), validUntil, new Portal.Domain.Agencies.AgencyItems
+                {
+                    Name = Get("name")!, SecondName = Get("second_name"), Category = agencyCategory, EstablishingDocument = Get("establishing_document") ?? string.Empty,
+                    Functions = Get("purpose_and_scope")!, Address = Get("domicile")!, PersonInCharge = Get("legal_representative")!,
+                    PersonInChargeIdNumber = Get("legal_representative_id")!.ToUpperInvariant(),
+                }));
+            }
+            else if (errors.Count == before)
             {
                 rows.Add(new ImportRow(rowNumber, code, new RegisteredItems
                 {
@@ -289,6 +332,7 @@ public sealed class RegisterImport(PortalDbContext db, TimeProvider clock, Obser
         {
             var codes = chunk.Select(r => r.Code.Value).ToList();
             var existing = await db.Institutions.AsNoTracking().Where(i => codes.Contains(i.Code)).Select(i => new { i.Code, i.OfficeId }).ToListAsync(ct);
+            existing.AddRange(await db.Agencies.AsNoTracking().Where(a => codes.Contains(a.Code)).Select(a => new { a.Code, a.OfficeId }).ToListAsync(ct));
             foreach (var e in existing)
             {
                 if (e.OfficeId == officeId)
@@ -403,6 +447,7 @@ public sealed class RegisterImport(PortalDbContext db, TimeProvider clock, Obser
             var (insertedBefore, skippedBefore) = (current.Inserted, current.Skipped);
             var codes = slice.Select(r => r.Code.Value).ToList();
             var existing = (await db.Institutions.AsNoTracking().Where(i => codes.Contains(i.Code)).Select(i => i.Code).ToListAsync(ct)).ToHashSet();
+            existing.UnionWith(await db.Agencies.AsNoTracking().Where(a => codes.Contains(a.Code)).Select(a => a.Code).ToListAsync(ct));
             var now = clock.GetUtcNow().UtcDateTime;
             foreach (var row in slice)
             {
@@ -412,7 +457,23 @@ public sealed class RegisterImport(PortalDbContext db, TimeProvider clock, Obser
                     continue;
                 }
 
-                var institution = Institution.Register(current.OfficeId, row.Code, row.Items, row.RegisteredOn, now, row.CertificateNumber);
+                if (row.Agency is { } agencyItems)
+                {
+                    // An organ or people's organisation: its code and printed items; the paper certificate stays on record until its first change.
+                    var agency = Portal.Domain.Agencies.Agency.Register(current.OfficeId, row.Code, agencyItems, row.RegisteredOn, now);
+                    if (row.CertificateNumber is { } paper)
+                    {
+                        agency.RecordPaperCertificate(paper, row.CertificateValidUntil);
+                    }
+
+                    db.Agencies.Add(agency);
+                    db.IssuedCodes.Add(new IssuedCode { Code = row.Code.Value, Body = row.Code.Body, OfficeId = current.OfficeId, IssuedUtc = now });
+                    db.ImportRunInstitutions.Add(new ImportRunInstitution { ImportRunId = runId, InstitutionId = agency.Id });
+                    current.Inserted++;
+                    continue;
+                }
+
+                var institution = Institution.Register(current.OfficeId, row.Code, row.Items!, row.RegisteredOn, now, row.CertificateNumber);
                 if (row.CertificateNumber is { } number && row.CertificateValidUntil is { } until)
                 {
                     institution.RecordCertificate(number, until); // the paper certificate, on record until the first change or renewal
@@ -459,8 +520,9 @@ public sealed class RegisterImport(PortalDbContext db, TimeProvider clock, Obser
         }
 
         var ids = db.ImportRunInstitutions.Where(l => l.ImportRunId == runId).Select(l => l.InstitutionId);
-        if (await db.Filings.AnyAsync(f => f.InstitutionId != null && ids.Contains(f.InstitutionId.Value), ct)
+        if (await db.Filings.AnyAsync(f => (f.InstitutionId != null && ids.Contains(f.InstitutionId.Value)) || (f.AgencyId != null && ids.Contains(f.AgencyId.Value)), ct)
             || await db.Certificates.AnyAsync(c => ids.Contains(c.InstitutionId), ct)
+            || await db.AgencyCertificates.AnyAsync(c => ids.Contains(c.AgencyId), ct)
             || await db.AnnualReports.AnyAsync(r => ids.Contains(r.InstitutionId), ct))
         {
             return false;
@@ -480,6 +542,9 @@ public sealed class RegisterImport(PortalDbContext db, TimeProvider clock, Obser
             }
 
             var codes = await db.Institutions.Where(i => batch.Contains(i.Id)).Select(i => i.Code).ToListAsync(ct);
+            codes.AddRange(await db.Agencies.Where(a => batch.Contains(a.Id)).Select(a => a.Code).ToListAsync(ct));
+            await db.Set<Portal.Domain.Agencies.AgencyVersion>().Where(v => batch.Contains(v.AgencyId)).ExecuteDeleteAsync(ct);
+            await db.Agencies.Where(a => batch.Contains(a.Id)).ExecuteDeleteAsync(ct);
             var institutions = await db.Institutions.Where(i => batch.Contains(i.Id)).ToListAsync(ct);
             db.Institutions.RemoveRange(institutions); // the feed records each as withdrawn
             await db.InstitutionVersions.Where(v => batch.Contains(v.InstitutionId)).ExecuteDeleteAsync(ct);

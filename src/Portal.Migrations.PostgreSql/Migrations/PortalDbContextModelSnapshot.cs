@@ -438,6 +438,14 @@ namespace Portal.Migrations.PostgreSql.Migrations
                     b.Property<Guid>("OfficeId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("PaperCertificateNumber")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .UseCollation("C");
+
+                    b.Property<DateOnly?>("PaperCertificateValidUntil")
+                        .HasColumnType("date");
+
                     b.Property<DateOnly>("RegisteredOn")
                         .HasColumnType("date");
 

@@ -379,6 +379,13 @@ namespace Portal.Migrations.SqlServer.Migrations
                     b.Property<Guid>("OfficeId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<string>("PaperCertificateNumber")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<DateOnly?>("PaperCertificateValidUntil")
+                        .HasColumnType("date");
+
                     b.Property<DateOnly>("RegisteredOn")
                         .HasColumnType("date");
 

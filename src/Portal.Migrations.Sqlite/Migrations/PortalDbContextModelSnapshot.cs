@@ -365,6 +365,13 @@ namespace Portal.Migrations.Sqlite.Migrations
                     b.Property<Guid>("OfficeId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("PaperCertificateNumber")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("PaperCertificateValidUntil")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly>("RegisteredOn")
                         .HasColumnType("TEXT");
 

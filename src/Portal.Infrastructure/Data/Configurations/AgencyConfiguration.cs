@@ -16,6 +16,7 @@ public class AgencyConfiguration : IEntityTypeConfiguration<Agency>
         builder.HasIndex(a => a.Code).IsUnique();
         builder.HasIndex(a => new { a.OfficeId, a.Status });
         builder.Property(a => a.ConcurrencyToken).IsConcurrencyToken();
+        builder.Property(a => a.PaperCertificateNumber).HasMaxLength(20);
         builder.HasOne<RegistrationOffice>().WithMany().HasForeignKey(a => a.OfficeId).OnDelete(DeleteBehavior.Restrict);
         builder.OwnsOne(a => a.Current, items =>
         {

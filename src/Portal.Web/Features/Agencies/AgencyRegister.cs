@@ -58,7 +58,7 @@ public static class AgencyRegister
     public static async Task<AgencyProfileViewModel?> ProfileAsync(PortalDbContext db, string code, DateOnly today, CancellationToken ct)
     {
         var agency = await db.Agencies.AsNoTracking().Where(a => a.Code == code)
-            .Select(a => new { a.Id, a.Code, a.Current, a.Status, a.RegisteredOn, a.CancelledOn, a.OfficeId })
+            .Select(a => new { a.Id, a.Code, a.Current, a.Status, a.RegisteredOn, a.CancelledOn, a.OfficeId, a.PaperCertificateNumber, a.PaperCertificateValidUntil })
             .SingleOrDefaultAsync(ct);
         if (agency is null)
         {
@@ -96,6 +96,7 @@ public static class AgencyRegister
         var status = certificate is null ? (CertificateStatus?)null
             : certificate.Status == CertificateStatus.Valid && certificate.ValidUntil is { } end && today > end ? CertificateStatus.Expired : certificate.Status;
         return new AgencyProfileViewModel(agency.Code, agency.Current with { PersonInChargeIdNumber = string.Empty }, agency.Status, agency.RegisteredOn, agency.CancelledOn,
-            Cultures.Pick(office.Zh, office.En), certificate?.Number, status, certificate?.ValidUntil, changes, announcements);
+            Cultures.Pick(office.Zh, office.En), certificate?.Number ?? agency.PaperCertificateNumber, status,
+            certificate is null ? agency.PaperCertificateValidUntil : certificate.ValidUntil, changes, announcements);
     }
 }
