@@ -83,7 +83,7 @@ public class ReviewController(
         var rows = await query
             .OrderByDescending(f => f.SubmittedOn)
             .Take(5000)
-            .Select(f => new { f.Id, f.Number, f.Kind, f.State, Name = f.Proposed != null ? f.Proposed.Name : f.Base != null ? f.Base.Name : null, f.SubmittedOn, f.AcceptedOn, f.ClockStoppedOn, f.StoppedDays, f.OfficeId })
+            .Select(f => new { f.Id, f.Number, f.Kind, f.State, Name = f.Proposed != null ? f.Proposed.Name : f.Base != null ? f.Base.Name : f.AgencyProposed != null ? f.AgencyProposed.Name : f.AgencyBase != null ? f.AgencyBase.Name : null, f.SubmittedOn, f.AcceptedOn, f.ClockStoppedOn, f.StoppedDays, f.OfficeId })
             .ToListAsync(ct);
         var calendar = await clocks.CalendarAsync(ct);
         var settings = await clocks.SettingsAsync(User.OfficeId()!.Value, ct);

@@ -40,7 +40,7 @@ public static class VerifyPage
 
         var verdict = model.Verdict.ToString();
         html.Append("<div class=\"verify mx-auto\">")
-            .Append("<h1 class=\"h4 mb-3\">").Append(T("Verify.Title")).Append("</h1>");
+            .Append("<h1 class=\"h4 mb-3\">").Append(T(model.FamilyKey is null ? "Verify.Title" : "Verify.TitleAgency")).Append("</h1>");
         if (model.FamilyKey is not null)
         {
             // Which certificate family: 《统一社会信用代码证书》 of an organ or people's organisation, not a legal-person certificate.
@@ -109,7 +109,7 @@ public static class VerifyPage
             }
 
             Item("Verify.IssuedOn", Day(model.IssuedOn), null);
-            Item("Verify.Office", model.OfficeName, null);
+            Item(model.FamilyKey is null ? "Verify.Office" : "Agency.Office", model.OfficeName, null);
             if (model.OfficeTelephone is not null)
             {
                 html.Append("<dt>").Append(T("Verify.OfficeTelephone")).Append("</dt><dd><a href=\"tel:").Append(E(new string(model.OfficeTelephone.Where(c => char.IsAsciiDigit(c) || c is '+' or '-').ToArray())))
