@@ -105,6 +105,8 @@ public class AgencyFlowTests
         using var scope = factory.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
         Assert.Equal([InstrumentKind.Acceptance, InstrumentKind.Approval], await db.Instruments.Where(i => i.FilingId == id).OrderBy(i => i.IssuedUtc).Select(i => i.Kind).ToListAsync());
+        var announced = await db.Announcements.SingleAsync(a => a.AgencyId == before.Id && a.Kind == Portal.Domain.Announcements.AnnouncementKind.AgencyChange);
+        Assert.Contains("和平南路2号", announced.BodyZh); // every act is announced: the change, old → new
 
         // The year's figures count it, in the work-summary sentence too, and the figure lists the filing.
         using var registrar = factory.Client();

@@ -22,6 +22,15 @@ public enum AnnouncementKind
 
     /// <summary>撤销登记公告</summary>
     Revocation,
+
+    /// <summary>赋码公告: an organ or people's organisation received its code (机关、群团赋码).</summary>
+    AgencyCodeAssigned,
+
+    /// <summary>An agency's printed items changed.</summary>
+    AgencyChange,
+
+    /// <summary>An agency's code cancelled.</summary>
+    AgencyCancelled,
 }
 
 /// <summary>公告: a public notice, published in both languages. Never edited once published.</summary>

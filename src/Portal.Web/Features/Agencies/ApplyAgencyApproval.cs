@@ -57,7 +57,7 @@ public sealed class ApplyAgencyApproval(PortalDbContext db, CodeRegistry codes, 
                 db.Agencies.Add(agency);
                 filing.RecordCreatedAgency(agency.Id);
                 await LinkApplicantAsync(filing.ApplicantUserId, agency.Id);
-                db.Announcements.Add(Announcement.AboutAgency(office.Id, agency.Id, AnnouncementKind.Setup,
+                db.Announcements.Add(Announcement.AboutAgency(office.Id, agency.Id, AnnouncementKind.AgencyCodeAssigned,
                     $"{items.Name}赋码公告", $"Code assigned: {items.Name}",
                     $"经审核，准予{items.Name}（{Category(items.Category)}）赋予统一社会信用代码：{agency.Code}，并颁发《统一社会信用代码证书》。地址：{items.Address}；负责人：{items.PersonInCharge}。",
                     $"{items.Name} has been assigned the unified social credit code {agency.Code} and issued its code certificate. Address: {items.Address}; person in charge: {items.PersonInCharge}.",
@@ -67,14 +67,19 @@ public sealed class ApplyAgencyApproval(PortalDbContext db, CodeRegistry codes, 
                 var changing = await LoadAsync(filing, ct);
                 var before = changing.Current;
                 changing.RecordChange(filing.AgencyProposed!, today, nowUtc);
-                if (before.Name != changing.Current.Name)
+                // Every act is announced (domain.md): each changed item, old → new; the person in charge by name only.
+                var lines = AgencyItems.Changed(before, changing.Current).Select(item => item switch
                 {
-                    db.Announcements.Add(Announcement.AboutAgency(office.Id, changing.Id, AnnouncementKind.NameChange,
-                        $"{before.Name}名称变更公告", $"Change of name: {before.Name}",
-                        $"经审核，准予{before.Name}（统一社会信用代码：{changing.Code}）变更名称，变更后名称为：{changing.Current.Name}。",
-                        $"{before.Name} (unified social credit code {changing.Code}) now bears the name {changing.Current.Name}.",
-                        today, nowUtc));
-                }
+                    AgencyItem.Name => ("名称", "name", before.Name, changing.Current.Name),
+                    AgencyItem.Functions => ("主要职能", "functions", before.Functions, changing.Current.Functions),
+                    AgencyItem.Address => ("地址", "address", before.Address, changing.Current.Address),
+                    _ => ("负责人", "person in charge", before.PersonInCharge, changing.Current.PersonInCharge),
+                }).Where(l => l.Item3 != l.Item4).ToList();
+                db.Announcements.Add(Announcement.AboutAgency(office.Id, changing.Id, AnnouncementKind.AgencyChange,
+                    $"{before.Name}《统一社会信用代码证书》变更公告", $"Change of code certificate: {before.Name}",
+                    $"经审核，准予{before.Name}（统一社会信用代码：{changing.Code}）变更登记事项：" + string.Join("；", lines.Select(l => $"{l.Item1}由“{l.Item3}”变更为“{l.Item4}”")) + "。",
+                    $"{before.Name} (unified social credit code {changing.Code}) changed: " + string.Join("; ", lines.Select(l => $"{l.Item2} from “{l.Item3}” to “{l.Item4}”")) + ".",
+                    today, nowUtc));
 
                 return await IssuedAsync(changing, AgencyCertificateReason.Change, today, VoidReason.Loss, ct);
             case FilingKind.AgencyReissue:
@@ -83,7 +88,7 @@ public sealed class ApplyAgencyApproval(PortalDbContext db, CodeRegistry codes, 
             case FilingKind.AgencyCancellation:
                 var cancelled = await LoadAsync(filing, ct);
                 cancelled.Cancel(today);
-                db.Announcements.Add(Announcement.AboutAgency(office.Id, cancelled.Id, AnnouncementKind.Deregistration,
+                db.Announcements.Add(Announcement.AboutAgency(office.Id, cancelled.Id, AnnouncementKind.AgencyCancelled,
                     $"{cancelled.Current.Name}注销公告", $"Cancellation of {cancelled.Current.Name}",
                     $"经审核，准予{cancelled.Current.Name}（统一社会信用代码：{cancelled.Code}）注销，其《统一社会信用代码证书》同时作废，证书和印章已收回。该代码不再使用。",
                     $"{cancelled.Current.Name} (unified social credit code {cancelled.Code}) is cancelled; its code certificate is void and its certificate and seal were collected. The code is never reused.",
