@@ -177,11 +177,24 @@ public class AgencyFlowTests
     }
 
     [Fact]
-    public async Task Reissue_AfterDamage_VoidsTheOldCertificate()
+    public async Task Reissue_AfterDamage_VoidsTheOldCertificate_AndTheNewOnePrintsTheValidityTheOfficeSet()
     {
         using var factory = new PortalFactory();
         var agency = await AgencyAsync(factory, Office);
         var old = Assert.Single(await CertificatesAsync(factory, agency.Id));
+        Assert.Null(old.ValidUntil);
+
+        // The county's supervisor decides that code certificates print a validity of 5 years.
+        using (var supervisor = factory.Client())
+        {
+            await supervisor.LoginOkAsync(Demo.Supervisor);
+            var settings = PortalClient.FormFields(await supervisor.PageAsync("/registry"), "/registry/settings");
+            settings["agencyValidityYears"] = "5";
+            Assert.Equal(HttpStatusCode.Redirect, (await supervisor.SubmitAsync("/registry", "/registry/settings", settings)).StatusCode);
+            settings["agencyValidityYears"] = "11";
+            await supervisor.SubmitAsync("/registry", "/registry/settings", settings); // refused: out of range, nothing changes
+        }
+
         using var organ = factory.Client();
         await organ.LoginOkAsync(Demo.Organ);
         var id = await organ.StartAsync(FilingKind.AgencyReissue);
@@ -194,6 +207,7 @@ public class AgencyFlowTests
         Assert.Equal((CertificateStatus.Voided, VoidReason.Damage), (voided.Status, voided.VoidReason));
         var fresh = certificates.Single(c => c.Id != old.Id);
         Assert.Equal((CertificateStatus.Valid, AgencyCertificateReason.Reissue, fresh.Id), (fresh.Status, fresh.Reason, voided.SuccessorId));
+        Assert.Equal(fresh.IssuedOn.AddYears(5), fresh.ValidUntil);
         using var phone = factory.Client();
         Assert.Equal("Voided", await VerdictAsync(phone, old.QrUrl));
     }

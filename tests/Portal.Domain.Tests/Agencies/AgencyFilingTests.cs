@@ -159,4 +159,26 @@ public class AgencyFilingTests
         Assert.Equal(Today.AddYears(5), AgencyCertificate.ValidityEnd(5, AgencyCertificateReason.FirstApplication, Today, null));
         Assert.Equal(Today.AddYears(2), AgencyCertificate.ValidityEnd(5, AgencyCertificateReason.Change, Today, Today.AddYears(2)));
     }
+
+    [Theory]
+    [InlineData(null, true)]
+    [InlineData(1, true)]
+    [InlineData(10, true)]
+    [InlineData(0, false)]
+    [InlineData(11, false)]
+    public void TheOfficesValiditySetting_IsNoneOrOneToTenYears(int? years, bool accepted)
+    {
+        var office = new Portal.Domain.Offices.RegistrationOffice(Guid.NewGuid(), "浦江县事业单位登记管理局", "Pujiang", "330726", null);
+        office.SetAgencyCertificateValidity(3);
+        if (accepted)
+        {
+            office.SetAgencyCertificateValidity(years);
+            Assert.Equal(years, office.AgencyCertificateValidityYears);
+        }
+        else
+        {
+            Assert.Equal(Portal.Domain.Offices.OfficeErrors.BadAgencyValidity, Assert.Throws<DomainRuleException>(() => office.SetAgencyCertificateValidity(years)).Code);
+            Assert.Equal(3, office.AgencyCertificateValidityYears);
+        }
+    }
 }

@@ -8,7 +8,7 @@ using Portal.Web.Infrastructure;
 
 namespace Portal.Web.Features.Registry;
 
-public sealed record RegistryHomeViewModel(string OfficeName, string RegionCode, int Registered, int Ended, string? ParentOfficeName, int? PromisedDays, int OpensMonth, int OpensDay, int ClosesMonth, int ClosesDay, string? Telephone, string? DocumentPrefix);
+public sealed record RegistryHomeViewModel(string OfficeName, string RegionCode, int Registered, int Ended, string? ParentOfficeName, int? PromisedDays, int OpensMonth, int OpensDay, int ClosesMonth, int ClosesDay, string? Telephone, string? DocumentPrefix, int? AgencyValidityYears = null);
 
 public sealed record InstitutionRow(Guid Id, string Code, string Name, InstitutionStatus Status, string Sponsor, DateOnly RegisteredOn);
 
@@ -49,13 +49,14 @@ public class RegistryController(PortalDbContext db) : Controller
             office.ReportWindowClosesMonth,
             office.ReportWindowClosesDay,
             office.Telephone,
-            office.DocumentPrefix));
+            office.DocumentPrefix,
+            office.AgencyCertificateValidityYears));
     }
 
     /// <summary>The office's own time settings: the promised decision time and the annual-report window. Supervisors only.</summary>
     [HttpPost("settings")]
     [Authorize(Policy = Policies.Supervisor)]
-    public async Task<IActionResult> Settings(int? promisedDays, int opensMonth, int opensDay, int closesMonth, int closesDay, string? telephone, string? documentPrefix, CancellationToken ct)
+    public async Task<IActionResult> Settings(int? promisedDays, int opensMonth, int opensDay, int closesMonth, int closesDay, string? telephone, string? documentPrefix, int? agencyValidityYears, CancellationToken ct)
     {
         var office = await db.Offices.SingleAsync(o => o.Id == OfficeId, ct);
         try
@@ -63,6 +64,7 @@ public class RegistryController(PortalDbContext db) : Controller
             office.PromiseDecisionWithin(promisedDays);
             office.SetTelephone(telephone);
             office.SetDocumentPrefix(documentPrefix);
+            office.SetAgencyCertificateValidity(agencyValidityYears);
             office.SetReportWindow(opensMonth, opensDay, closesMonth, closesDay);
             await db.SaveChangesAsync(ct);
             TempData["Flash"] = "Common.Saved";
