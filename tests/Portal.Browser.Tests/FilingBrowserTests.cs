@@ -21,7 +21,7 @@ public class FilingBrowserTests(BrowserFixture fixture) : IClassFixture<BrowserF
         // Start a setup filing.
         await applicant.GotoAsync(fixture.BaseUrl + "/filings/new");
         await Axe.AssertNoSeriousViolationsAsync(applicant);
-        await applicant.GetByLabel("登记管理机关").SelectOptionAsync(new SelectOptionValue { Label = "浦江县事业单位登记管理局" });
+        await applicant.GetByRole(AriaRole.Region, new() { Name = "设立登记" }).GetByLabel("登记管理机关").SelectOptionAsync(new SelectOptionValue { Label = "浦江县事业单位登记管理局" });
         await applicant.GetByRole(AriaRole.Button, new() { Name = "开始填写 设立登记" }).ClickAsync();
         await Assertions.Expect(applicant.Locator("h1")).ToHaveTextAsync("设立登记");
 

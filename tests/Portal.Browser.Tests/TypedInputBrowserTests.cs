@@ -13,7 +13,7 @@ public class TypedInputBrowserTests(BrowserFixture fixture) : IClassFixture<Brow
     {
         var page = await fixture.LoginAsync(Demo.Applicant);
         await page.GotoAsync(fixture.BaseUrl + "/filings/new");
-        await page.GetByLabel("登记管理机关").SelectOptionAsync(new SelectOptionValue { Label = "浦江县事业单位登记管理局" });
+        await page.GetByRole(AriaRole.Region, new() { Name = "设立登记" }).GetByLabel("登记管理机关").SelectOptionAsync(new SelectOptionValue { Label = "浦江县事业单位登记管理局" });
         await page.GetByRole(AriaRole.Button, new() { Name = "开始填写 设立登记" }).ClickAsync();
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("设立登记");
 

@@ -48,7 +48,7 @@ public class DatabaseTests
         await using (var scope = t.Scope())
         {
             var accounts = await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync();
-            Assert.Equal(7, accounts.Count);
+            Assert.Equal(8, accounts.Count); // seven institution and office accounts and one organ's
             Assert.All(accounts, a => Assert.Equal("correct horse battery staple", a.Password));
         }
 
@@ -64,7 +64,11 @@ public class DatabaseTests
             var codes = await db.Institutions.Select(i => i.Code).ToListAsync();
             Assert.All(codes, c => Assert.True(UnifiedSocialCreditCode.TryParse(c, out _), c));
             Assert.Equal(codes.Count, codes.Distinct().Count());
-            Assert.Equal(14, await db.IssuedCodes.CountAsync());
+            // Five demo organs and people's organisations; the registry issued every body once across both families.
+            var agencyCodes = await db.Agencies.Select(a => a.Code).ToListAsync();
+            Assert.Equal(5, agencyCodes.Count);
+            Assert.Empty(codes.Intersect(agencyCodes));
+            Assert.Equal(19, await db.IssuedCodes.CountAsync());
             Assert.Equal(15, await db.InstitutionVersions.CountAsync()); // one demo institution has changed once
 
             // Every institution holds a valid electronic certificate; one older one is superseded, one voided.
