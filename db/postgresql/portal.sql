@@ -2085,3 +2085,56 @@ BEGIN
 END $EF$;
 COMMIT;
 
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201181035_OfficeServiceDesk') THEN
+    ALTER TABLE "Offices" ADD "DeskAddressEn" character varying(200) COLLATE "C";
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201181035_OfficeServiceDesk') THEN
+    ALTER TABLE "Offices" ADD "DeskAddressZh" character varying(200) COLLATE "C";
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201181035_OfficeServiceDesk') THEN
+    ALTER TABLE "Offices" ADD "DeskHoursEn" character varying(200) COLLATE "C";
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201181035_OfficeServiceDesk') THEN
+    ALTER TABLE "Offices" ADD "DeskHoursZh" character varying(200) COLLATE "C";
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201181035_OfficeServiceDesk') THEN
+    ALTER TABLE "Offices" ADD "DeskNotesEn" character varying(1000) COLLATE "C";
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201181035_OfficeServiceDesk') THEN
+    ALTER TABLE "Offices" ADD "DeskNotesZh" character varying(1000) COLLATE "C";
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201181035_OfficeServiceDesk') THEN
+    INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+    VALUES ('20261201181035_OfficeServiceDesk', '10.0.15');
+    END IF;
+END $EF$;
+COMMIT;
+

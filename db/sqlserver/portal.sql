@@ -2374,3 +2374,64 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201181012_OfficeServiceDesk'
+)
+BEGIN
+    ALTER TABLE [Offices] ADD [DeskAddressEn] nvarchar(200) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201181012_OfficeServiceDesk'
+)
+BEGIN
+    ALTER TABLE [Offices] ADD [DeskAddressZh] nvarchar(200) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201181012_OfficeServiceDesk'
+)
+BEGIN
+    ALTER TABLE [Offices] ADD [DeskHoursEn] nvarchar(200) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201181012_OfficeServiceDesk'
+)
+BEGIN
+    ALTER TABLE [Offices] ADD [DeskHoursZh] nvarchar(200) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201181012_OfficeServiceDesk'
+)
+BEGIN
+    ALTER TABLE [Offices] ADD [DeskNotesEn] nvarchar(1000) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201181012_OfficeServiceDesk'
+)
+BEGIN
+    ALTER TABLE [Offices] ADD [DeskNotesZh] nvarchar(1000) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201181012_OfficeServiceDesk'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261201181012_OfficeServiceDesk', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

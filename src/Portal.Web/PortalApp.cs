@@ -244,6 +244,7 @@ public static class PortalApp
         services.AddScoped<Portal.Web.Features.Agencies.RecordCollection>();
         services.AddScoped<Portal.Web.Features.Documents.FilingInstruments>();
         services.AddScoped<StartFiling>();
+        services.AddScoped<Portal.Web.Features.Progress.LookUpProgress>();
         services.AddScoped<SaveFilingDetails>();
         services.AddScoped<AttachFile>();
         services.AddScoped<SubmitFiling>();

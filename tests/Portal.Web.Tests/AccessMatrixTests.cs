@@ -258,6 +258,7 @@ public class AccessMatrixTests(PortalFactory factory) : IClassFixture<PortalFact
             ["number"] = certificate.Number,
             ["token"] = certificate.Token,
             ["part"] = "original",
+            ["slug"] = "setup",
             ["format"] = "csv",
             ["documentName"] = "v1",
             ["date"] = "2026-10-01",

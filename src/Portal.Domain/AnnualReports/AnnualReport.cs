@@ -217,6 +217,9 @@ public class AnnualReport
         return attachment;
     }
 
+    /// <summary>The attachments a report cannot be submitted without (the service guide lists these, so the two agree).</summary>
+    public static IReadOnlyList<ReportAttachmentKind> RequiredAttachments { get; } = [ReportAttachmentKind.BalanceSheet, ReportAttachmentKind.SponsorConfirmation];
+
     /// <summary>What keeps the report from being submitted: the business section, the balance sheet, and the sponsor's confirmation with its signed document.</summary>
     public IReadOnlyList<string> ProblemsBeforeSubmission()
     {
@@ -236,14 +239,13 @@ public class AnnualReport
             problems.Add(ReportErrors.AssetsMissing);
         }
 
-        if (_attachments.All(a => a.Kind != ReportAttachmentKind.BalanceSheet))
+        foreach (var kind in RequiredAttachments)
         {
-            problems.Add(ReportErrors.BalanceSheetMissing);
-        }
-
-        if (Confirmation is null || _attachments.All(a => a.Kind != ReportAttachmentKind.SponsorConfirmation))
-        {
-            problems.Add(ReportErrors.SponsorConfirmationMissing);
+            var missing = _attachments.All(a => a.Kind != kind) || (kind == ReportAttachmentKind.SponsorConfirmation && Confirmation is null);
+            if (missing)
+            {
+                problems.Add(kind == ReportAttachmentKind.BalanceSheet ? ReportErrors.BalanceSheetMissing : ReportErrors.SponsorConfirmationMissing);
+            }
         }
 
         return problems;

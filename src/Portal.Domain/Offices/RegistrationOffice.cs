@@ -1,7 +1,7 @@
 namespace Portal.Domain.Offices;
 
 /// <summary>登记管理机关: a registration office. One portal hosts several; every institution belongs to exactly one.</summary>
-public class RegistrationOffice
+public partial class RegistrationOffice
 {
     public RegistrationOffice(Guid id, string nameZh, string nameEn, string regionCode, Guid? parentOfficeId)
     {
@@ -130,4 +130,5 @@ public static class OfficeErrors
     public const string BadTelephone = "OfficeBadTelephone";
     public const string BadDocumentPrefix = "OfficeBadDocumentPrefix";
     public const string BadAgencyValidity = "OfficeBadAgencyValidity";
+    public const string ServiceDeskTooLong = "OfficeServiceDeskTooLong";
 }

@@ -48,6 +48,13 @@ public sealed class DemoDataSeeder(PortalDbContext db, UserManager<PortalUser> u
         county.PromiseDecisionWithin(5); // a typical promise: 5 working days instead of the legal 30 days
         county.SetTelephone("0579-84100000"); // demo numbers, not real lines
         city.SetTelephone("0579-82300000");
+        county.SetServiceDesk(
+            "浙江省金华市浦江县浦阳街道人民东路1号县行政服务中心二楼编办窗口", // a demo address
+            "Staffing office desk, 2nd floor, County Administrative Service Centre, 1 Renmin East Road, Puyang, Pujiang",
+            "工作日 上午8:30–12:00，下午14:30–17:30（法定节假日除外）",
+            "Working days 8:30–12:00 and 14:30–17:30 (closed on public holidays)",
+            "网上申请无需到现场；证书纸质件可到窗口领取。",
+            "Online applications need no visit; paper certificates can be collected at the desk.");
         var institutions = new List<Institution>();
         var serial = 0;
         foreach (var (officeId, region, items, yearsAgo) in DemoInstitutions())
@@ -129,6 +136,9 @@ public sealed class DemoDataSeeder(PortalDbContext db, UserManager<PortalUser> u
                 AgencyId = a.AgencyId,
                 CreatedUtc = now,
                 IsDemo = true,
+
+                // The applicant's registered mobile (a demo number): its last four digits look up a setup's progress.
+                PhoneNumber = a.Email == "applicant@demo.portal" ? DemoApplicantMobile : null,
             };
             Check(await users.CreateAsync(user, password));
             Check(await users.AddToRoleAsync(user, a.Role));
@@ -142,6 +152,9 @@ public sealed class DemoDataSeeder(PortalDbContext db, UserManager<PortalUser> u
 
         return result;
     }
+
+    /// <summary>The demo applicant's mobile number (not a real line).</summary>
+    public const string DemoApplicantMobile = "13905794821";
 
     /// <summary>The county's organs and people's organisations (机关、群团赋码), each with its code and its first electronic certificate.</summary>
     private async Task<List<Agency>> SeedAgenciesAsync(DateOnly today, DateTime now, CancellationToken ct)

@@ -1620,6 +1620,36 @@ namespace Portal.Migrations.PostgreSql.Migrations
                     b.Property<int?>("AgencyCertificateValidityYears")
                         .HasColumnType("integer");
 
+                    b.Property<string>("DeskAddressEn")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
+
+                    b.Property<string>("DeskAddressZh")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
+
+                    b.Property<string>("DeskHoursEn")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
+
+                    b.Property<string>("DeskHoursZh")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
+
+                    b.Property<string>("DeskNotesEn")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .UseCollation("C");
+
+                    b.Property<string>("DeskNotesZh")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .UseCollation("C");
+
                     b.Property<string>("DocumentPrefix")
                         .HasMaxLength(10)
                         .HasColumnType("character varying(10)")

@@ -1481,6 +1481,30 @@ namespace Portal.Migrations.SqlServer.Migrations
                     b.Property<int?>("AgencyCertificateValidityYears")
                         .HasColumnType("int");
 
+                    b.Property<string>("DeskAddressEn")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("DeskAddressZh")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("DeskHoursEn")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("DeskHoursZh")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("DeskNotesEn")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<string>("DeskNotesZh")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
                     b.Property<string>("DocumentPrefix")
                         .HasMaxLength(10)
                         .HasColumnType("nvarchar(10)");

@@ -1467,6 +1467,30 @@ namespace Portal.Migrations.Sqlite.Migrations
                     b.Property<int?>("AgencyCertificateValidityYears")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("DeskAddressEn")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DeskAddressZh")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DeskHoursEn")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DeskHoursZh")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DeskNotesEn")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DeskNotesZh")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("DocumentPrefix")
                         .HasMaxLength(10)
                         .HasColumnType("TEXT");

@@ -13,6 +13,9 @@ public sealed class RateLimitOptions
     /// <summary>Register searches and other public listings per client address per minute.</summary>
     public int PublicPerMinute { get; set; } = 300;
 
+    /// <summary>Progress lookups (POST /progress) per client address per minute: a guess at a mobile's last four digits is slow.</summary>
+    public int ProgressPerAddressPerMinute { get; set; } = 10;
+
     /// <summary>API requests per client per five minutes.</summary>
     public int ApiPerFiveMinutes { get; set; } = 600;
 
@@ -29,6 +32,7 @@ public static class RateLimits
     public const string Api = "api";
     public const string Auth = "auth";
     public const string Public = "public";
+    public const string Progress = "progress";
 
     /// <summary>Set to a StackExchange.Redis configuration string (e.g. "127.0.0.1:6379") to count limits across nodes.</summary>
     public const string RedisSetting = "Redis:Configuration";
@@ -66,6 +70,8 @@ public static class RateLimits
             o.AddPolicy(Auth, context => HttpMethods.IsPost(context.Request.Method)
                 ? Window(context, "auth:" + (context.Connection.RemoteIpAddress?.ToString() ?? "unknown"), options.AuthPerAddressPerMinute, TimeSpan.FromMinutes(1))
                 : RateLimitPartition.GetNoLimiter("get"));
+
+            o.AddPolicy(Progress, context => Window(context, "progress:" + (context.Connection.RemoteIpAddress?.ToString() ?? "unknown"), options.ProgressPerAddressPerMinute, TimeSpan.FromMinutes(1)));
 
             // Per API client (the token's client, known once authorization has run), else per address.
             o.AddPolicy(Api, context => Window(context, "api:" + (context.User.FindFirst(OidcServer.ClientClaim)?.Value ?? "ip:" + context.Connection.RemoteIpAddress),

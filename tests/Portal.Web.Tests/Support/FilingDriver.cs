@@ -135,4 +135,16 @@ public static class FilingDriver
         await users.AddToRolesAsync(user, [Roles.InstitutionUser, Roles.InstitutionManager]);
         return email;
     }
+
+    /// <summary>A new applicant account with no institution yet (a sponsor's officer about to file a setup), with a mobile.</summary>
+    public static async Task<string> AddApplicantAsync(this PortalFactory factory, string email, string? mobile = null)
+    {
+        using var scope = factory.Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
+        var user = new PortalUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = "申请人", PhoneNumber = mobile, CreatedUtc = DateTime.UtcNow };
+        var created = await users.CreateAsync(user, PortalFactory.DemoPassword);
+        Assert.True(created.Succeeded, string.Join(",", created.Errors.Select(e => e.Code)));
+        await users.AddToRoleAsync(user, Roles.InstitutionUser);
+        return email;
+    }
 }

@@ -9,6 +9,12 @@ public sealed class OfficeConfiguration : IEntityTypeConfiguration<RegistrationO
     public void Configure(EntityTypeBuilder<RegistrationOffice> builder)
     {
         builder.Property(o => o.Telephone).HasMaxLength(RegistrationOffice.MaxTelephoneLength);
+        builder.Property(o => o.DeskAddressZh).HasMaxLength(RegistrationOffice.MaxDeskLineLength);
+        builder.Property(o => o.DeskAddressEn).HasMaxLength(RegistrationOffice.MaxDeskLineLength);
+        builder.Property(o => o.DeskHoursZh).HasMaxLength(RegistrationOffice.MaxDeskLineLength);
+        builder.Property(o => o.DeskHoursEn).HasMaxLength(RegistrationOffice.MaxDeskLineLength);
+        builder.Property(o => o.DeskNotesZh).HasMaxLength(RegistrationOffice.MaxDeskNotesLength);
+        builder.Property(o => o.DeskNotesEn).HasMaxLength(RegistrationOffice.MaxDeskNotesLength);
         builder.Property(o => o.DocumentPrefix).HasMaxLength(Portal.Domain.Instruments.InstrumentNumber.MaxPrefixLength);
     }
 }

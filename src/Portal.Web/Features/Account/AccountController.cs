@@ -37,7 +37,7 @@ public partial class AccountController(
         }
 
         var roles = await users.GetRolesAsync(user);
-        return View(new AccountViewModel(user.Email!, user.DisplayName, [.. roles], user.TwoFactorEnabled, user.ReminderEmailsOptOut));
+        return View(new AccountViewModel(user.Email!, user.DisplayName, [.. roles], user.TwoFactorEnabled, user.ReminderEmailsOptOut, user.PhoneNumber));
     }
 
     /// <summary>Annual-report reminders by email on or off; the portal inbox always gets them.</summary>
@@ -53,6 +53,35 @@ public partial class AccountController(
 
         user.ReminderEmailsOptOut = !send;
         await users.UpdateAsync(user);
+        TempData["Flash"] = "Common.Saved";
+        return RedirectToAction(nameof(Index));
+    }
+
+    /// <summary>
+    /// The person's mobile number (mainland, 11 digits starting 1); blank removes it. Its last four digits let the
+    /// applicant look up a setup filing's progress without signing in.
+    /// </summary>
+    [HttpPost("mobile")]
+    [Authorize]
+    public async Task<IActionResult> Mobile(string? mobile)
+    {
+        var user = await CurrentUserAsync();
+        if (user is null)
+        {
+            return NotFound();
+        }
+
+        var digits = mobile is null ? null : new string(mobile.Where(c => !char.IsWhiteSpace(c) && c != '-').ToArray());
+        if (!string.IsNullOrEmpty(digits) && !MobileNumber.IsValid(digits))
+        {
+            TempData["Error"] = "Error.BadMobile";
+            return RedirectToAction(nameof(Index));
+        }
+
+        user.PhoneNumber = string.IsNullOrEmpty(digits) ? null : digits;
+        user.PhoneNumberConfirmed = false;
+        await users.UpdateAsync(user);
+        await AuditAccountAsync("account.mobile", user, null);
         TempData["Flash"] = "Common.Saved";
         return RedirectToAction(nameof(Index));
     }
@@ -104,4 +133,13 @@ public partial class AccountController(
             ModelState.AddModelError(field, l[key]);
         }
     }
+}
+
+/// <summary>A mainland mobile number: 11 ASCII digits, the first 1.</summary>
+public static class MobileNumber
+{
+    public static bool IsValid(string? value) => value is { Length: 11 } && value[0] == '1' && value.All(char.IsAsciiDigit);
+
+    /// <summary>"139****4821": what a page may show of it.</summary>
+    public static string Mask(string value) => value.Length == 11 ? value[..3] + "****" + value[7..] : "****";
 }

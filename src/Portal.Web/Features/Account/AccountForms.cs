@@ -127,4 +127,4 @@ public sealed class CurrentFactorForm
 
 public sealed record TwoFactorViewModel(bool Enabled, bool Required, string SharedKey, string QrSvg, int RecoveryCodesLeft, IReadOnlyList<string>? NewRecoveryCodes, bool MustKeep);
 
-public sealed record AccountViewModel(string Email, string DisplayName, IReadOnlyList<string> Roles, bool TwoFactorEnabled, bool ReminderEmailsOptOut);
+public sealed record AccountViewModel(string Email, string DisplayName, IReadOnlyList<string> Roles, bool TwoFactorEnabled, bool ReminderEmailsOptOut, string? Mobile = null);

@@ -12,7 +12,7 @@ public sealed record FilingListRow(Guid Id, string Number, FilingKind Kind, Fili
 
 public sealed record KindOption(FilingKind Kind, string? WhyNot);
 
-public sealed record NewFilingViewModel(IReadOnlyList<KindOption> Kinds, IReadOnlyList<(Guid Id, string Name)> Offices, bool HasInstitution);
+public sealed record NewFilingViewModel(IReadOnlyList<KindOption> Kinds, IReadOnlyList<(Guid Id, string Name)> Offices, bool HasInstitution, bool Narrowed = false);
 
 public sealed record EditFilingViewModel(FilingViewModel Filing, FilingDetailsForm Form, IReadOnlyList<(string Code, string Name)> FundingSources);
 
@@ -37,8 +37,18 @@ public class FilingsController(
                 f.Proposed != null ? f.Proposed.Name : f.Base != null ? f.Base.Name : f.AgencyProposed != null ? f.AgencyProposed.Name : f.AgencyBase != null ? f.AgencyBase.Name : null))
             .ToListAsync(ct));
 
+    /// <summary>The kinds this account may start; <paramref name="kind"/> (from a service guide's "开始填写") narrows the page to one.</summary>
     [HttpGet("new")]
-    public async Task<IActionResult> New(CancellationToken ct) => View(await NewModelAsync(ct));
+    public async Task<IActionResult> New(FilingKind? kind, CancellationToken ct)
+    {
+        var model = await NewModelAsync(ct);
+        if (kind is { } k && model.Kinds.Any(o => o.Kind == k))
+        {
+            model = model with { Kinds = model.Kinds.Where(o => o.Kind == k).ToList(), Narrowed = true };
+        }
+
+        return View(model);
+    }
 
     [HttpPost("new")]
     public async Task<IActionResult> New(FilingKind kind, Guid? officeId, [FromServices] StartFiling start, [FromServices] Agencies.StartAgencyFiling startAgency, CancellationToken ct)

@@ -8,7 +8,10 @@ using Portal.Web.Infrastructure;
 
 namespace Portal.Web.Features.Registry;
 
-public sealed record RegistryHomeViewModel(string OfficeName, string RegionCode, int Registered, int Ended, string? ParentOfficeName, int? PromisedDays, int OpensMonth, int OpensDay, int ClosesMonth, int ClosesDay, string? Telephone, string? DocumentPrefix, int? AgencyValidityYears = null);
+public sealed record RegistryHomeViewModel(string OfficeName, string RegionCode, int Registered, int Ended, string? ParentOfficeName, int? PromisedDays, int OpensMonth, int OpensDay, int ClosesMonth, int ClosesDay, string? Telephone, string? DocumentPrefix, int? AgencyValidityYears = null, ServiceDeskForm? Desk = null);
+
+/// <summary>The office's service desk as the guides print it, in both languages.</summary>
+public sealed record ServiceDeskForm(string? AddressZh, string? AddressEn, string? HoursZh, string? HoursEn, string? NotesZh, string? NotesEn);
 
 public sealed record InstitutionRow(Guid Id, string Code, string Name, InstitutionStatus Status, string Sponsor, DateOnly RegisteredOn);
 
@@ -50,7 +53,28 @@ public class RegistryController(PortalDbContext db) : Controller
             office.ReportWindowClosesDay,
             office.Telephone,
             office.DocumentPrefix,
-            office.AgencyCertificateValidityYears));
+            office.AgencyCertificateValidityYears,
+            new ServiceDeskForm(office.DeskAddressZh, office.DeskAddressEn, office.DeskHoursZh, office.DeskHoursEn, office.DeskNotesZh, office.DeskNotesEn)));
+    }
+
+    /// <summary>The desk's address, hours and notes printed on every service guide (办事指南). Supervisors only.</summary>
+    [HttpPost("service-desk")]
+    [Authorize(Policy = Policies.Supervisor)]
+    public async Task<IActionResult> ServiceDesk(ServiceDeskForm form, CancellationToken ct)
+    {
+        var office = await db.Offices.SingleAsync(o => o.Id == OfficeId, ct);
+        try
+        {
+            office.SetServiceDesk(form.AddressZh, form.AddressEn, form.HoursZh, form.HoursEn, form.NotesZh, form.NotesEn);
+            await db.SaveChangesAsync(ct);
+            TempData["Flash"] = "Common.Saved";
+        }
+        catch (Portal.Domain.DomainRuleException ex)
+        {
+            TempData["Error"] = "Error." + ex.Code;
+        }
+
+        return Redirect("/registry#desk-h");
     }
 
     /// <summary>The office's own time settings: the promised decision time and the annual-report window. Supervisors only.</summary>
