@@ -245,6 +245,7 @@ public static class PortalApp
         services.AddScoped<Portal.Web.Features.Documents.FilingInstruments>();
         services.AddScoped<StartFiling>();
         services.AddScoped<Portal.Web.Features.Progress.LookUpProgress>();
+        services.AddScoped<Portal.Web.Features.Review.OfficeQueue>();
         services.AddScoped<SaveFilingDetails>();
         services.AddScoped<AttachFile>();
         services.AddScoped<SubmitFiling>();

@@ -8,7 +8,10 @@ using Portal.Web.Infrastructure;
 
 namespace Portal.Web.Features.Registry;
 
-public sealed record RegistryHomeViewModel(string OfficeName, string RegionCode, int Registered, int Ended, string? ParentOfficeName, int? PromisedDays, int OpensMonth, int OpensDay, int ClosesMonth, int ClosesDay, string? Telephone, string? DocumentPrefix, int? AgencyValidityYears = null, ServiceDeskForm? Desk = null);
+public sealed record RegistryHomeViewModel(string OfficeName, string RegionCode, int Registered, int Ended, string? ParentOfficeName, int? PromisedDays, int OpensMonth, int OpensDay, int ClosesMonth, int ClosesDay, string? Telephone, string? DocumentPrefix, int? AgencyValidityYears = null, ServiceDeskForm? Desk = null, IReadOnlyList<WorkbenchCounter>? Counters = null);
+
+/// <summary>One of the workbench's counters: what it counts, how many, and the list it opens.</summary>
+public sealed record WorkbenchCounter(string Key, int Count, string Url, bool Alert);
 
 /// <summary>The office's service desk as the guides print it, in both languages.</summary>
 public sealed record ServiceDeskForm(string? AddressZh, string? AddressEn, string? HoursZh, string? HoursEn, string? NotesZh, string? NotesEn);
@@ -25,7 +28,7 @@ public sealed record InstitutionDetailViewModel(Guid Id, string Code, Institutio
 [Route("registry")]
 [Authorize(Policy = Policies.Registry)]
 [BackOffice]
-public class RegistryController(PortalDbContext db) : Controller
+public class RegistryController(PortalDbContext db, Portal.Web.Features.Filings.FilingAccess access, Portal.Web.Features.Review.OfficeQueue queue, Portal.Web.Features.Filings.FilingClocks clocks) : Controller
 {
     private const int PageSize = 20;
 
@@ -54,7 +57,29 @@ public class RegistryController(PortalDbContext db) : Controller
             office.Telephone,
             office.DocumentPrefix,
             office.AgencyCertificateValidityYears,
-            new ServiceDeskForm(office.DeskAddressZh, office.DeskAddressEn, office.DeskHoursZh, office.DeskHoursEn, office.DeskNotesZh, office.DeskNotesEn)));
+            new ServiceDeskForm(office.DeskAddressZh, office.DeskAddressEn, office.DeskHoursZh, office.DeskHoursEn, office.DeskNotesZh, office.DeskNotesEn),
+            await CountersAsync(ct)));
+    }
+
+    /// <summary>
+    /// The day's work (工作台): each counter is the same slice the queue shows at its link (<see cref="Portal.Web.Features.Review.OfficeQueue.Matches"/>),
+    /// plus last year's annual reports waiting for review.
+    /// </summary>
+    private async Task<List<WorkbenchCounter>> CountersAsync(CancellationToken ct)
+    {
+        var open = access.ForStaff(User).AsNoTracking().Where(f => Portal.Domain.Filings.FilingWorkflow.OpenStates.Contains(f.State));
+        var rows = await queue.RowsAsync(open, OfficeId, ct);
+        var counters = Enum.GetValues<Portal.Web.Features.Review.QueueStage>()
+            .Select(stage => new WorkbenchCounter(
+                "QueueStage." + stage,
+                rows.Count(r => Portal.Web.Features.Review.OfficeQueue.Matches(r, stage)),
+                "/registry/filings?stage=" + stage,
+                stage is Portal.Web.Features.Review.QueueStage.Overdue or Portal.Web.Features.Review.QueueStage.DueSoon))
+            .ToList();
+        var year = clocks.Today.Year - 1;
+        var reports = await db.AnnualReports.AsNoTracking().CountAsync(r => r.OfficeId == OfficeId && r.Year == year && r.State == Portal.Domain.AnnualReports.ReportState.Submitted, ct);
+        counters.Add(new WorkbenchCounter("Registry.ReportsToReview", reports, $"/registry/reports?year={year}&state=Submitted", false));
+        return counters;
     }
 
     /// <summary>The desk's address, hours and notes printed on every service guide (办事指南). Supervisors only.</summary>

@@ -13,7 +13,7 @@ namespace Portal.Web.Features.Review;
 
 public sealed record QueueRow(Guid Id, string Number, FilingKind Kind, FilingState State, string? Name, DateOnly? SubmittedOn, FilingDeadlines Deadlines);
 
-public sealed record QueueViewModel(FilingKind? Kind, FilingState? State, bool ShowClosed, IReadOnlyList<QueueRow> Rows, PagerViewModel Pager);
+public sealed record QueueViewModel(FilingKind? Kind, FilingState? State, bool ShowClosed, IReadOnlyList<QueueRow> Rows, PagerViewModel Pager, QueueStage? Stage = null);
 
 public sealed record ReviewViewModel(FilingViewModel Filing, IReadOnlyList<string> ChecklistOptions, string? Conflict);
 
@@ -39,7 +39,7 @@ public class ReviewController(
     PortalDbContext db,
     FilingAccess access,
     FilingViewBuilder views,
-    FilingClocks clocks,
+    OfficeQueue queue,
     IStringLocalizer<SharedResource> l) : Controller
 {
     private const int PageSize = 20;
@@ -61,7 +61,7 @@ public class ReviewController(
     public static FilingAction? FromSlug(string? slug) => slug is not null && Actions.TryGetValue(slug, out var action) ? action : null;
 
     [HttpGet("")]
-    public async Task<IActionResult> Queue(FilingKind? kind, FilingState? state, bool closed = false, int page = 1, CancellationToken ct = default)
+    public async Task<IActionResult> Queue(FilingKind? kind, FilingState? state, QueueStage? stage, bool closed = false, int page = 1, CancellationToken ct = default)
     {
         page = PagerViewModel.Clamp(page);
         var query = access.ForStaff(User).AsNoTracking();
@@ -79,29 +79,20 @@ public class ReviewController(
             query = query.Where(f => FilingWorkflow.OpenStates.Contains(f.State));
         }
 
-        // Open filings of one office are few (hundreds at most): compute the clocks and sort in memory.
-        var rows = await query
-            .OrderByDescending(f => f.SubmittedOn)
-            .Take(5000)
-            .Select(f => new { f.Id, f.Number, f.Kind, f.State, Name = f.Proposed != null ? f.Proposed.Name : f.Base != null ? f.Base.Name : f.AgencyProposed != null ? f.AgencyProposed.Name : f.AgencyBase != null ? f.AgencyBase.Name : null, f.SubmittedOn, f.AcceptedOn, f.ClockStoppedOn, f.StoppedDays, f.OfficeId })
-            .ToListAsync(ct);
-        var calendar = await clocks.CalendarAsync(ct);
-        var settings = await clocks.SettingsAsync(User.OfficeId()!.Value, ct);
-        var today = clocks.Today;
-        var all = rows
-            .Select(r => new QueueRow(r.Id, r.Number, r.Kind, r.State, r.Name, r.SubmittedOn,
-                FilingClock.Compute(r.State, r.SubmittedOn, r.AcceptedOn, r.ClockStoppedOn, r.StoppedDays, calendar, settings, today)))
-            .OrderBy(r => r.Deadlines.NextDue is null ? 1 : 0)
-            .ThenBy(r => r.Deadlines.NextDue)
-            .ThenBy(r => r.SubmittedOn)
-            .ToList();
+        var all = await queue.RowsAsync(query, User.OfficeId()!.Value, ct);
+        if (stage is { } st && Enum.IsDefined(st))
+        {
+            all = all.Where(r => OfficeQueue.Matches(r, st)).ToList();
+        }
+
         var pager = new PagerViewModel(page, PageSize, all.Count, "/registry/filings", new Dictionary<string, string?>
         {
             ["kind"] = kind?.ToString(),
             ["state"] = state?.ToString(),
+            ["stage"] = stage?.ToString(),
             ["closed"] = closed ? "true" : null,
         });
-        return View(new QueueViewModel(kind, state, closed, all.Skip((page - 1) * PageSize).Take(PageSize).ToList(), pager));
+        return View(new QueueViewModel(kind, state, closed, all.Skip((page - 1) * PageSize).Take(PageSize).ToList(), pager, stage));
     }
 
     [HttpGet("{id:guid}")]
