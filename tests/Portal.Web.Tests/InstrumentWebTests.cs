@@ -101,7 +101,7 @@ public class InstrumentWebTests
         Assert.Equal(HttpStatusCode.Redirect, (await registrar.DecideAsync(id, "accept")).StatusCode);
         var queue = await registrar.PageAsync("/registry/filings");
         var row = queue.QuerySelectorAll("tbody tr").Single(r => r.QuerySelector($"a[href='/registry/filings/{id}']") is not null);
-        var due = DateOnly.ParseExact(row.QuerySelectorAll("td")[5].TextContent.Trim(), "yyyy-MM-dd");
+        var due = DateOnly.ParseExact(row.QuerySelector("[data-decision-due]")!.TextContent.Trim()[..10], "yyyy-MM-dd");
         var acceptance = (await InstrumentsAsync(factory, id))[1];
         Assert.Equal(InstrumentKind.Acceptance, acceptance.Kind);
         var acceptanceText = Text(await registrar.Http.GetByteArrayAsync($"/registry/documents/{acceptance.Id}.pdf"));
