@@ -139,7 +139,4 @@ public partial class AccountController(
 public static class MobileNumber
 {
     public static bool IsValid(string? value) => value is { Length: 11 } && value[0] == '1' && value.All(char.IsAsciiDigit);
-
-    /// <summary>"139****4821": what a page may show of it.</summary>
-    public static string Mask(string value) => value.Length == 11 ? value[..3] + "****" + value[7..] : "****";
 }

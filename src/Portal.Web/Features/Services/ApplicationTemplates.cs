@@ -90,10 +90,5 @@ public static class ApplicationTemplates
             T("Service." + service.Item) + " · 样表");
     }
 
-    private static string When(string condition)
-    {
-        var (kind, value) = (condition.Split('.')[0], condition.Split('.')[1]);
-        var name = T(kind == "ReissueCause" ? "ReissueCauseShort." + value : condition);
-        return string.Format(Zh, T("ServiceWhen." + kind), name);
-    }
+    private static string When(string condition) => MaterialCondition.Format(condition, T, english: false);
 }

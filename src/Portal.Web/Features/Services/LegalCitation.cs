@@ -41,3 +41,16 @@ public static class LegalCitation
         return ones > 0 ? text + digits[ones] : text;
     }
 }
+
+/// <summary>How a guide words the condition that makes a material required ("变更住所时", "when the domicile changes").</summary>
+public static class MaterialCondition
+{
+    /// <param name="condition">"Item.Domicile", "AgencyItem.Address" or "ReissueCause.Loss", as <see cref="ServiceMaterial.When"/> lists it.</param>
+    /// <param name="text">The localized text of a key; <paramref name="english"/> puts the item name in lower case mid-sentence.</param>
+    public static string Format(string condition, Func<string, string> text, bool english)
+    {
+        var (kind, value) = (condition.Split('.')[0], condition.Split('.')[1]);
+        var name = text(kind == "ReissueCause" ? "ReissueCauseShort." + value : condition);
+        return string.Format(System.Globalization.CultureInfo.InvariantCulture, text("ServiceWhen." + kind), english ? name.ToLowerInvariant() : name);
+    }
+}
