@@ -28,11 +28,12 @@ public class ProgressController(LookUpProgress lookUp) : Controller
     {
         var started = Stopwatch.GetTimestamp();
         var answer = await lookUp.HandleAsync(number, key, ct);
-        var remaining = MinimumAnswerTime - Stopwatch.GetElapsedTime(started);
-        if (remaining > TimeSpan.Zero)
+        // Wall-clock time on purpose (not the injected legal clock): this is about what an observer can measure.
+        // Timers fire on whole milliseconds and may come back a fraction early, so wait until the stopwatch agrees.
+        TimeSpan remaining;
+        while ((remaining = MinimumAnswerTime - Stopwatch.GetElapsedTime(started)) > TimeSpan.Zero)
         {
-            // Wall-clock time on purpose (not the injected legal clock): this is about what an observer can measure.
-            await Task.Delay(remaining, ct);
+            await Task.Delay(TimeSpan.FromMilliseconds(Math.Ceiling(remaining.TotalMilliseconds) + 1), ct);
         }
 
         // The key is never echoed back: the page shows the number only.
