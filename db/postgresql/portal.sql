@@ -2138,3 +2138,103 @@ BEGIN
 END $EF$;
 COMMIT;
 
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201235916_AssignmentNotesChasing') THEN
+    ALTER TABLE "Filings" ADD "AssignedUtc" timestamp without time zone;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201235916_AssignmentNotesChasing') THEN
+    ALTER TABLE "Filings" ADD "AssigneeName" character varying(100) COLLATE "C";
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201235916_AssignmentNotesChasing') THEN
+    ALTER TABLE "Filings" ADD "AssigneeUserId" character varying(450) COLLATE "C";
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201235916_AssignmentNotesChasing') THEN
+    CREATE TABLE "FilingNotes" (
+        "Id" uuid NOT NULL,
+        "FilingId" uuid NOT NULL,
+        "OfficeId" uuid NOT NULL,
+        "AuthorUserId" character varying(450) COLLATE "C" NOT NULL,
+        "AuthorName" character varying(100) COLLATE "C" NOT NULL,
+        "Text" character varying(2000) COLLATE "C" NOT NULL,
+        "CreatedUtc" timestamp without time zone NOT NULL,
+        CONSTRAINT "PK_FilingNotes" PRIMARY KEY ("Id"),
+        CONSTRAINT "FK_FilingNotes_Filings_FilingId" FOREIGN KEY ("FilingId") REFERENCES "Filings" ("Id") ON DELETE CASCADE
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201235916_AssignmentNotesChasing') THEN
+    CREATE TABLE "ReportChases" (
+        "Id" uuid NOT NULL,
+        "InstitutionId" uuid NOT NULL,
+        "OfficeId" uuid NOT NULL,
+        "Year" integer NOT NULL,
+        "SentUtc" timestamp without time zone NOT NULL,
+        "ByUserId" character varying(450) COLLATE "C" NOT NULL,
+        "ByName" character varying(100) COLLATE "C" NOT NULL,
+        CONSTRAINT "PK_ReportChases" PRIMARY KEY ("Id")
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201235916_AssignmentNotesChasing') THEN
+    CREATE INDEX "IX_Notifications_UserId_ReadUtc" ON "Notifications" ("UserId", "ReadUtc");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201235916_AssignmentNotesChasing') THEN
+    CREATE INDEX "IX_Filings_OfficeId_AssigneeUserId_State" ON "Filings" ("OfficeId", "AssigneeUserId", "State");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201235916_AssignmentNotesChasing') THEN
+    CREATE INDEX "IX_FilingNotes_FilingId_CreatedUtc" ON "FilingNotes" ("FilingId", "CreatedUtc");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201235916_AssignmentNotesChasing') THEN
+    CREATE INDEX "IX_ReportChases_InstitutionId_SentUtc" ON "ReportChases" ("InstitutionId", "SentUtc");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201235916_AssignmentNotesChasing') THEN
+    CREATE INDEX "IX_ReportChases_OfficeId_Year" ON "ReportChases" ("OfficeId", "Year");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201235916_AssignmentNotesChasing') THEN
+    INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+    VALUES ('20261201235916_AssignmentNotesChasing', '10.0.15');
+    END IF;
+END $EF$;
+COMMIT;
+

@@ -2435,3 +2435,115 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201235912_AssignmentNotesChasing'
+)
+BEGIN
+    ALTER TABLE [Filings] ADD [AssignedUtc] datetime2 NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201235912_AssignmentNotesChasing'
+)
+BEGIN
+    ALTER TABLE [Filings] ADD [AssigneeName] nvarchar(100) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201235912_AssignmentNotesChasing'
+)
+BEGIN
+    ALTER TABLE [Filings] ADD [AssigneeUserId] nvarchar(450) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201235912_AssignmentNotesChasing'
+)
+BEGIN
+    CREATE TABLE [FilingNotes] (
+        [Id] uniqueidentifier NOT NULL,
+        [FilingId] uniqueidentifier NOT NULL,
+        [OfficeId] uniqueidentifier NOT NULL,
+        [AuthorUserId] nvarchar(450) NOT NULL,
+        [AuthorName] nvarchar(100) NOT NULL,
+        [Text] nvarchar(2000) NOT NULL,
+        [CreatedUtc] datetime2 NOT NULL,
+        CONSTRAINT [PK_FilingNotes] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_FilingNotes_Filings_FilingId] FOREIGN KEY ([FilingId]) REFERENCES [Filings] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201235912_AssignmentNotesChasing'
+)
+BEGIN
+    CREATE TABLE [ReportChases] (
+        [Id] uniqueidentifier NOT NULL,
+        [InstitutionId] uniqueidentifier NOT NULL,
+        [OfficeId] uniqueidentifier NOT NULL,
+        [Year] int NOT NULL,
+        [SentUtc] datetime2 NOT NULL,
+        [ByUserId] nvarchar(450) NOT NULL,
+        [ByName] nvarchar(100) NOT NULL,
+        CONSTRAINT [PK_ReportChases] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201235912_AssignmentNotesChasing'
+)
+BEGIN
+    CREATE INDEX [IX_Notifications_UserId_ReadUtc] ON [Notifications] ([UserId], [ReadUtc]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201235912_AssignmentNotesChasing'
+)
+BEGIN
+    CREATE INDEX [IX_Filings_OfficeId_AssigneeUserId_State] ON [Filings] ([OfficeId], [AssigneeUserId], [State]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201235912_AssignmentNotesChasing'
+)
+BEGIN
+    CREATE INDEX [IX_FilingNotes_FilingId_CreatedUtc] ON [FilingNotes] ([FilingId], [CreatedUtc]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201235912_AssignmentNotesChasing'
+)
+BEGIN
+    CREATE INDEX [IX_ReportChases_InstitutionId_SentUtc] ON [ReportChases] ([InstitutionId], [SentUtc]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201235912_AssignmentNotesChasing'
+)
+BEGIN
+    CREATE INDEX [IX_ReportChases_OfficeId_Year] ON [ReportChases] ([OfficeId], [Year]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201235912_AssignmentNotesChasing'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261201235912_AssignmentNotesChasing', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

@@ -251,6 +251,11 @@ public static class PortalApp
         services.AddScoped<SubmitFiling>();
         services.AddScoped<WithdrawFiling>();
         services.AddScoped<DecideFiling>();
+        services.AddScoped<Portal.Web.Features.Review.AssignFiling>();
+        services.AddScoped<Portal.Web.Features.Review.WriteFilingNote>();
+        services.AddScoped<Portal.Web.Features.ReportReview.ChaseReport>();
+        services.AddScoped<Portal.Web.Features.MyInstitution.InstitutionToDo>();
+        services.AddScoped<Portal.Web.Features.Inbox.UnreadMessages>();
         services.AddScoped<Features.ApiClients.RegisterApiClient>();
         services.AddSingleton<Features.Certificates.CertificateExpiryJob>();
         services.AddHostedService(sp => sp.GetRequiredService<Features.Certificates.CertificateExpiryJob>());

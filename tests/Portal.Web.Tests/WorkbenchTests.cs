@@ -49,7 +49,7 @@ public class WorkbenchTests
 
         var home = await registrar.PageAsync("/registry");
         var counters = Counters(home);
-        Assert.Equal(6, counters.Count);
+        Assert.Equal(7, counters.Count);
         foreach (var (key, (count, url)) in counters)
         {
             var listed = await ListedAsync(registrar, url);

@@ -404,4 +404,6 @@ public static class ReportErrors
     public const string SponsorConfirmationMissing = "ReportSponsorConfirmationMissing";
     public const string OnlyPublishedCanBeCorrected = "ReportOnlyPublishedCorrected";
     public const string AlreadyExists = "ReportAlreadyExists";
+    public const string NotOverdueYet = "ReportNotOverdueYet";
+    public const string ChasedRecently = "ReportChasedRecently";
 }

@@ -4,6 +4,12 @@ namespace Portal.Domain.Filings;
 public static class FilingErrors
 {
     public const string TransitionNotAllowed = "TransitionNotAllowed";
+    public const string AssignmentNotAllowed = "AssignmentNotAllowed";
+    public const string AlreadyAssigned = "AlreadyAssigned";
+    public const string AssigneeMissing = "AssigneeMissing";
+    public const string NotAssignable = "NotAssignable";
+    public const string NoteEmpty = "NoteEmpty";
+    public const string NoteTooLong = "NoteTooLong";
     public const string NotEditable = "NotEditable";
     public const string WrongKind = "WrongKind";
     public const string NotReadyToSubmit = "NotReadyToSubmit";

@@ -286,6 +286,27 @@ public partial class PortalDbContext
             entries.Add(NewAudit("filing." + (ev.Action?.ToString() ?? "Create"), "Filing", ev.FilingId.ToString(), FilingOffice(ev.FilingId), $"{ev.From}→{ev.To}", ev.ActorUserId, ev.ActorName));
         }
 
+        foreach (var e in ChangeTracker.Entries<Filing>().Where(e => e.State == EntityState.Modified && e.Property(f => f.AssigneeUserId).IsModified))
+        {
+            // Assignment and reassignment (承办人): who had it before and who has it now.
+            var before = e.Property(f => f.AssigneeUserId).OriginalValue;
+            if (before != e.Entity.AssigneeUserId)
+            {
+                entries.Add(NewAudit(before is null ? "filing.assign" : "filing.reassign", "Filing", e.Entity.Id.ToString(), e.Entity.OfficeId, $"{before ?? "-"}→{e.Entity.AssigneeUserId} ({e.Entity.AssigneeName})", null, null));
+            }
+        }
+
+        foreach (var e in ChangeTracker.Entries<FilingNote>().Where(e => e.State == EntityState.Added))
+        {
+            // The act is recorded, not the note's text: the audit log is read more widely than the note's audience.
+            entries.Add(NewAudit("filing.note", "Filing", e.Entity.FilingId.ToString(), e.Entity.OfficeId, null, e.Entity.AuthorUserId, e.Entity.AuthorName));
+        }
+
+        foreach (var e in ChangeTracker.Entries<Portal.Domain.AnnualReports.ReportChase>().Where(e => e.State == EntityState.Added))
+        {
+            entries.Add(NewAudit("report.chase", "Institution", e.Entity.InstitutionId.ToString(), e.Entity.OfficeId, e.Entity.Year.ToString(System.Globalization.CultureInfo.InvariantCulture), e.Entity.ByUserId, e.Entity.ByName));
+        }
+
         foreach (var e in ChangeTracker.Entries<ReportEvent>().Where(e => e.State == EntityState.Added))
         {
             var ev = e.Entity;

@@ -47,6 +47,10 @@ public partial class PortalDbContext(DbContextOptions<PortalDbContext> options, 
 
     public DbSet<FilingEvent> FilingEvents => Set<FilingEvent>();
 
+    public DbSet<FilingNote> FilingNotes => Set<FilingNote>();
+
+    public DbSet<Portal.Domain.AnnualReports.ReportChase> ReportChases => Set<Portal.Domain.AnnualReports.ReportChase>();
+
     public DbSet<FilingAttachment> FilingAttachments => Set<FilingAttachment>();
 
     public DbSet<StoredFile> StoredFiles => Set<StoredFile>();

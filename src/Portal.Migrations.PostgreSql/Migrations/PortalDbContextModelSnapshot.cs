@@ -804,6 +804,44 @@ namespace Portal.Migrations.PostgreSql.Migrations
                     b.ToTable("ReportAttachments", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Domain.AnnualReports.ReportChase", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ByName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .UseCollation("C");
+
+                    b.Property<string>("ByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .UseCollation("C");
+
+                    b.Property<Guid>("InstitutionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("OfficeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("SentUtc")
+                        .HasColumnType("timestamp without time zone");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InstitutionId", "SentUtc");
+
+                    b.HasIndex("OfficeId", "Year");
+
+                    b.ToTable("ReportChases", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Domain.AnnualReports.ReportEvent", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1106,6 +1144,19 @@ namespace Portal.Migrations.PostgreSql.Migrations
                         .HasColumnType("character varying(50)")
                         .UseCollation("C");
 
+                    b.Property<DateTime?>("AssignedUtc")
+                        .HasColumnType("timestamp without time zone");
+
+                    b.Property<string>("AssigneeName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .UseCollation("C");
+
+                    b.Property<string>("AssigneeUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .UseCollation("C");
+
                     b.Property<DateOnly?>("ClockStoppedOn")
                         .HasColumnType("date");
 
@@ -1225,6 +1276,8 @@ namespace Portal.Migrations.PostgreSql.Migrations
 
                     b.HasIndex("OfficeId", "State");
 
+                    b.HasIndex("OfficeId", "AssigneeUserId", "State");
+
                     b.ToTable("Filings", (string)null);
                 });
 
@@ -1339,6 +1392,45 @@ namespace Portal.Migrations.PostgreSql.Migrations
                         .IsUnique();
 
                     b.ToTable("FilingEvents", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Domain.Filings.FilingNote", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .UseCollation("C");
+
+                    b.Property<string>("AuthorUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .UseCollation("C");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("timestamp without time zone");
+
+                    b.Property<Guid>("FilingId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("OfficeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .UseCollation("C");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FilingId", "CreatedUtc");
+
+                    b.ToTable("FilingNotes", (string)null);
                 });
 
             modelBuilder.Entity("Portal.Domain.Institutions.Institution", b =>
@@ -1607,6 +1699,8 @@ namespace Portal.Migrations.PostgreSql.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("UserId", "CreatedUtc");
+
+                    b.HasIndex("UserId", "ReadUtc");
 
                     b.ToTable("Notifications", (string)null);
                 });
@@ -3434,6 +3528,15 @@ namespace Portal.Migrations.PostgreSql.Migrations
                 {
                     b.HasOne("Portal.Domain.Filings.Filing", null)
                         .WithMany("Events")
+                        .HasForeignKey("FilingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Domain.Filings.FilingNote", b =>
+                {
+                    b.HasOne("Portal.Domain.Filings.Filing", null)
+                        .WithMany()
                         .HasForeignKey("FilingId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();

@@ -724,6 +724,42 @@ namespace Portal.Migrations.SqlServer.Migrations
                     b.ToTable("ReportAttachments", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Domain.AnnualReports.ReportChase", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("ByName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("ByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<Guid>("InstitutionId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("OfficeId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("SentUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InstitutionId", "SentUtc");
+
+                    b.HasIndex("OfficeId", "Year");
+
+                    b.ToTable("ReportChases", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Domain.AnnualReports.ReportEvent", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1003,6 +1039,17 @@ namespace Portal.Migrations.SqlServer.Migrations
                         .HasMaxLength(50)
                         .HasColumnType("nvarchar(50)");
 
+                    b.Property<DateTime?>("AssignedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("AssigneeName")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("AssigneeUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
                     b.Property<DateOnly?>("ClockStoppedOn")
                         .HasColumnType("date");
 
@@ -1113,6 +1160,8 @@ namespace Portal.Migrations.SqlServer.Migrations
 
                     b.HasIndex("OfficeId", "State");
 
+                    b.HasIndex("OfficeId", "AssigneeUserId", "State");
+
                     b.ToTable("Filings", (string)null);
                 });
 
@@ -1220,6 +1269,42 @@ namespace Portal.Migrations.SqlServer.Migrations
                         .IsUnique();
 
                     b.ToTable("FilingEvents", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Domain.Filings.FilingNote", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("AuthorUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid>("FilingId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("OfficeId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FilingId", "CreatedUtc");
+
+                    b.ToTable("FilingNotes", (string)null);
                 });
 
             modelBuilder.Entity("Portal.Domain.Institutions.Institution", b =>
@@ -1468,6 +1553,8 @@ namespace Portal.Migrations.SqlServer.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("UserId", "CreatedUtc");
+
+                    b.HasIndex("UserId", "ReadUtc");
 
                     b.ToTable("Notifications", (string)null);
                 });
@@ -3161,6 +3248,15 @@ namespace Portal.Migrations.SqlServer.Migrations
                 {
                     b.HasOne("Portal.Domain.Filings.Filing", null)
                         .WithMany("Events")
+                        .HasForeignKey("FilingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Domain.Filings.FilingNote", b =>
+                {
+                    b.HasOne("Portal.Domain.Filings.Filing", null)
+                        .WithMany()
                         .HasForeignKey("FilingId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();

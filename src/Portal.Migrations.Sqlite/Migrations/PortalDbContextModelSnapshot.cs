@@ -710,6 +710,42 @@ namespace Portal.Migrations.Sqlite.Migrations
                     b.ToTable("ReportAttachments", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Domain.AnnualReports.ReportChase", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ByName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("InstitutionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OfficeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SentUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InstitutionId", "SentUtc");
+
+                    b.HasIndex("OfficeId", "Year");
+
+                    b.ToTable("ReportChases", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Domain.AnnualReports.ReportEvent", b =>
                 {
                     b.Property<Guid>("Id")
@@ -989,6 +1025,17 @@ namespace Portal.Migrations.Sqlite.Migrations
                         .HasMaxLength(50)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("AssignedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AssigneeName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AssigneeUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly?>("ClockStoppedOn")
                         .HasColumnType("TEXT");
 
@@ -1099,6 +1146,8 @@ namespace Portal.Migrations.Sqlite.Migrations
 
                     b.HasIndex("OfficeId", "State");
 
+                    b.HasIndex("OfficeId", "AssigneeUserId", "State");
+
                     b.ToTable("Filings", (string)null);
                 });
 
@@ -1206,6 +1255,42 @@ namespace Portal.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("FilingEvents", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Domain.Filings.FilingNote", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AuthorUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("FilingId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OfficeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FilingId", "CreatedUtc");
+
+                    b.ToTable("FilingNotes", (string)null);
                 });
 
             modelBuilder.Entity("Portal.Domain.Institutions.Institution", b =>
@@ -1454,6 +1539,8 @@ namespace Portal.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("UserId", "CreatedUtc");
+
+                    b.HasIndex("UserId", "ReadUtc");
 
                     b.ToTable("Notifications", (string)null);
                 });
@@ -3145,6 +3232,15 @@ namespace Portal.Migrations.Sqlite.Migrations
                 {
                     b.HasOne("Portal.Domain.Filings.Filing", null)
                         .WithMany("Events")
+                        .HasForeignKey("FilingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Domain.Filings.FilingNote", b =>
+                {
+                    b.HasOne("Portal.Domain.Filings.Filing", null)
+                        .WithMany()
                         .HasForeignKey("FilingId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();

@@ -36,6 +36,9 @@ public class FilingConfiguration : IEntityTypeConfiguration<Filing>
         builder.OwnsOne(f => f.AgencyBase, items => AgencyItemsMapping.Map(items, "AgencyBase"));
         builder.OwnsOne(f => f.AgencyProposed, items => AgencyItemsMapping.Map(items, "AgencyProposed"));
         builder.HasIndex(f => new { f.ApplicantUserId, f.State });
+        builder.Property(f => f.AssigneeUserId).HasMaxLength(450);
+        builder.Property(f => f.AssigneeName).HasMaxLength(Filing.AssigneeNameMaxLength);
+        builder.HasIndex(f => new { f.OfficeId, f.AssigneeUserId, f.State });
         builder.OwnsOne(f => f.Base, items => RegisteredItemsMapping.Map(items, "Base", withForeignKey: false));
         builder.OwnsOne(f => f.Proposed, items => RegisteredItemsMapping.Map(items, "Proposed", withForeignKey: false));
         builder.HasMany(f => f.Events).WithOne().HasForeignKey(e => e.FilingId).OnDelete(DeleteBehavior.Cascade);
@@ -71,5 +74,20 @@ public class FilingAttachmentConfiguration : IEntityTypeConfiguration<FilingAtta
         builder.Property(a => a.Sha256).HasMaxLength(64).IsFixedLength().IsRequired();
         builder.Property(a => a.UploadedBy).HasMaxLength(450).IsRequired();
         builder.HasOne<Files.StoredFile>().WithMany().HasForeignKey(a => a.ContentId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+public class FilingNoteConfiguration : IEntityTypeConfiguration<FilingNote>
+{
+    public void Configure(EntityTypeBuilder<FilingNote> builder)
+    {
+        builder.ToTable("FilingNotes");
+        builder.HasKey(n => n.Id);
+        builder.Property(n => n.Id).ValueGeneratedNever();
+        builder.Property(n => n.AuthorUserId).HasMaxLength(450).IsRequired();
+        builder.Property(n => n.AuthorName).HasMaxLength(100).IsRequired();
+        builder.Property(n => n.Text).HasMaxLength(FilingNote.MaxLength).IsRequired();
+        builder.HasOne<Filing>().WithMany().HasForeignKey(n => n.FilingId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(n => new { n.FilingId, n.CreatedUtc });
     }
 }

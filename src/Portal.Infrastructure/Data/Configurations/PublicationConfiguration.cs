@@ -44,6 +44,7 @@ public class NotificationConfiguration : IEntityTypeConfiguration<Notification>
         builder.Property(n => n.BodyEn).HasMaxLength(6000).IsRequired();
         builder.Property(n => n.Link).HasMaxLength(300);
         builder.HasIndex(n => new { n.UserId, n.CreatedUtc });
+        builder.HasIndex(n => new { n.UserId, n.ReadUtc }); // the unread count in the navigation, on every signed-in page
     }
 }
 

@@ -158,3 +158,17 @@ public class ReportReminderConfiguration : IEntityTypeConfiguration<ReportRemind
         builder.HasKey(r => new { r.InstitutionId, r.Year, r.DaysBefore });
     }
 }
+
+public class ReportChaseConfiguration : IEntityTypeConfiguration<Portal.Domain.AnnualReports.ReportChase>
+{
+    public void Configure(EntityTypeBuilder<Portal.Domain.AnnualReports.ReportChase> builder)
+    {
+        builder.ToTable("ReportChases");
+        builder.HasKey(c => c.Id);
+        builder.Property(c => c.Id).ValueGeneratedNever();
+        builder.Property(c => c.ByUserId).HasMaxLength(450).IsRequired();
+        builder.Property(c => c.ByName).HasMaxLength(100).IsRequired();
+        builder.HasIndex(c => new { c.InstitutionId, c.SentUtc });
+        builder.HasIndex(c => new { c.OfficeId, c.Year });
+    }
+}

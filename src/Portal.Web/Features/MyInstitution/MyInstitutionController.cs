@@ -25,7 +25,8 @@ public sealed record MyInstitutionViewModel(
     int Version,
     string? CertificateNumber,
     DateOnly? CertificateValidUntil,
-    IReadOnlyList<Portal.Web.Features.Filings.FilingListRow> Filings);
+    IReadOnlyList<Portal.Web.Features.Filings.FilingListRow> Filings,
+    IReadOnlyList<ToDoItem>? ToDo = null);
 
 public sealed record InstitutionUserRow(string Id, string DisplayName, string Email, bool IsManager, bool IsSelf);
 
@@ -53,7 +54,7 @@ public class MyInstitutionController(
     IStringLocalizer<SharedResource> l) : Controller
 {
     [HttpGet("")]
-    public async Task<IActionResult> Index([FromServices] Portal.Web.Features.Filings.FilingAccess access, [FromServices] SignInManager<PortalUser> signIn, CancellationToken ct)
+    public async Task<IActionResult> Index([FromServices] Portal.Web.Features.Filings.FilingAccess access, [FromServices] SignInManager<PortalUser> signIn, [FromServices] InstitutionToDo todo, CancellationToken ct)
     {
         var institutionId = User.InstitutionId();
         var filings = await access.ForApplicant(User).AsNoTracking()
@@ -71,7 +72,7 @@ public class MyInstitutionController(
             }
 
             // An applicant from the sponsor whose setup filing has not been approved yet.
-            return View(new MyInstitutionViewModel(null, null, null, null, null, 0, null, null, filings));
+            return View(new MyInstitutionViewModel(null, null, null, null, null, 0, null, null, filings, await todo.BuildAsync(User, ct)));
         }
 
         var row = await db.Institutions.AsNoTracking()
@@ -94,7 +95,8 @@ public class MyInstitutionController(
             row.CurrentVersion,
             row.CertificateNumber,
             row.CertificateValidUntil,
-            filings));
+            filings,
+            await todo.BuildAsync(User, ct)));
     }
 
     [HttpGet("users")]

@@ -76,6 +76,8 @@ public class RegistryController(PortalDbContext db, Portal.Web.Features.Filings.
                 "/registry/filings?stage=" + stage,
                 stage is Portal.Web.Features.Review.QueueStage.Overdue or Portal.Web.Features.Review.QueueStage.DueSoon))
             .ToList();
+        var me = User.UserId();
+        counters.Insert(0, new WorkbenchCounter("Review.Who.Mine", rows.Count(r => r.AssigneeUserId == me), "/registry/filings?who=Mine", false));
         var year = clocks.Today.Year - 1;
         var reports = await db.AnnualReports.AsNoTracking().CountAsync(r => r.OfficeId == OfficeId && r.Year == year && r.State == Portal.Domain.AnnualReports.ReportState.Submitted, ct);
         counters.Add(new WorkbenchCounter("Registry.ReportsToReview", reports, $"/registry/reports?year={year}&state=Submitted", false));

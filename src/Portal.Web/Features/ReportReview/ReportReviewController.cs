@@ -15,9 +15,9 @@ public sealed record ReviewQueueRow(Guid Id, string Institution, string Code, in
 
 public sealed record ReviewQueueViewModel(int Year, ReportState? State, IReadOnlyList<ReviewQueueRow> Rows);
 
-public sealed record OverdueRow(Guid InstitutionId, string Name, string Code, bool OnAbnormalList);
+public sealed record OverdueRow(Guid InstitutionId, string Name, string Code, bool OnAbnormalList, DateTime? LastChasedUtc = null, int Chases = 0);
 
-public sealed record OverdueViewModel(int Year, AnnualReportWindow Window, bool Overdue, IReadOnlyList<OverdueRow> Rows, bool PublicListEnabled);
+public sealed record OverdueViewModel(int Year, AnnualReportWindow Window, bool Overdue, IReadOnlyList<OverdueRow> Rows, bool PublicListEnabled, DateTime NowUtc = default);
 
 public sealed record ReportReviewViewModel(AnnualReport Report, string InstitutionName, string Code, IReadOnlyList<ReportAction> Actions);
 
@@ -100,9 +100,31 @@ public class ReportReviewController(PortalDbContext db, FilingClocks clocks, ICo
         var office = await db.Offices.AsNoTracking().SingleAsync(o => o.Id == OfficeId, ct);
         var window = office.ReportWindow(y);
         var rows = await ReportCycle.MissingReports(db, OfficeId, y)
-            .Select(i => new OverdueRow(i.Id, i.Current.Name, i.Code, db.AbnormalList.Any(a => a.InstitutionId == i.Id && a.Year == y && a.RemovedOn == null)))
+            .Select(i => new OverdueRow(i.Id, i.Current.Name, i.Code, db.AbnormalList.Any(a => a.InstitutionId == i.Id && a.Year == y && a.RemovedOn == null),
+                db.ReportChases.Where(c => c.InstitutionId == i.Id).Max(c => (DateTime?)c.SentUtc),
+                db.ReportChases.Count(c => c.InstitutionId == i.Id && c.Year == y)))
             .ToListAsync(ct);
-        return View(new OverdueViewModel(y, window, window.IsOverdue(clocks.Today), rows.OrderBy(r => r.Name).ToList(), configuration.GetValue("Registry:PublishAbnormalList", false)));
+        return View(new OverdueViewModel(y, window, window.IsOverdue(clocks.Today), rows.OrderBy(r => r.Name).ToList(), configuration.GetValue("Registry:PublishAbnormalList", false), clocks.NowUtc));
+    }
+
+    /// <summary>催报: reminds one overdue institution (recorded; at most once a week per institution).</summary>
+    [HttpPost("overdue/{institutionId:guid}/chase")]
+    public async Task<IActionResult> Chase(Guid institutionId, int year, [FromServices] ChaseReport chase, CancellationToken ct)
+    {
+        var result = await chase.HandleAsync(User, institutionId, year, ct);
+        switch (result.Outcome)
+        {
+            case UseCaseOutcome.NotFound:
+                return NotFound();
+            case UseCaseOutcome.Refused:
+                TempData["Error"] = "Error." + result.Code;
+                break;
+            default:
+                TempData["Flash"] = "ReportReview.Chased";
+                break;
+        }
+
+        return Redirect($"/registry/reports/overdue?year={year}");
     }
 
     /// <summary>Does one review act; <paramref name="done"/>: the message that says what was done ("已公示", "已退回修改").</summary>

@@ -48,14 +48,14 @@ public sealed class OfficeQueue(FilingClocks clocks)
         var rows = await query
             .OrderByDescending(f => f.SubmittedOn)
             .Take(5000)
-            .Select(f => new { f.Id, f.Number, f.Kind, f.State, Name = f.Proposed != null ? f.Proposed.Name : f.Base != null ? f.Base.Name : f.AgencyProposed != null ? f.AgencyProposed.Name : f.AgencyBase != null ? f.AgencyBase.Name : null, f.SubmittedOn, f.AcceptedOn, f.ClockStoppedOn, f.StoppedDays })
+            .Select(f => new { f.Id, f.Number, f.Kind, f.State, Name = f.Proposed != null ? f.Proposed.Name : f.Base != null ? f.Base.Name : f.AgencyProposed != null ? f.AgencyProposed.Name : f.AgencyBase != null ? f.AgencyBase.Name : null, f.SubmittedOn, f.AcceptedOn, f.ClockStoppedOn, f.StoppedDays, f.AssigneeUserId, f.AssigneeName })
             .ToListAsync(ct);
         var calendar = await clocks.CalendarAsync(ct);
         var settings = await clocks.SettingsAsync(officeId, ct);
         var today = clocks.Today;
         return rows
             .Select(r => new QueueRow(r.Id, r.Number, r.Kind, r.State, r.Name, r.SubmittedOn,
-                FilingClock.Compute(r.State, r.SubmittedOn, r.AcceptedOn, r.ClockStoppedOn, r.StoppedDays, calendar, settings, today)))
+                FilingClock.Compute(r.State, r.SubmittedOn, r.AcceptedOn, r.ClockStoppedOn, r.StoppedDays, calendar, settings, today), r.AssigneeUserId, r.AssigneeName))
             .OrderBy(r => r.Deadlines.NextDue is null ? 1 : 0)
             .ThenBy(r => r.Deadlines.NextDue)
             .ThenBy(r => r.SubmittedOn)

@@ -11,11 +11,23 @@ using Portal.Web.Infrastructure;
 
 namespace Portal.Web.Features.Review;
 
-public sealed record QueueRow(Guid Id, string Number, FilingKind Kind, FilingState State, string? Name, DateOnly? SubmittedOn, FilingDeadlines Deadlines);
+public sealed record QueueRow(Guid Id, string Number, FilingKind Kind, FilingState State, string? Name, DateOnly? SubmittedOn, FilingDeadlines Deadlines, string? AssigneeUserId = null, string? AssigneeName = null);
 
-public sealed record QueueViewModel(FilingKind? Kind, FilingState? State, bool ShowClosed, IReadOnlyList<QueueRow> Rows, PagerViewModel Pager, QueueStage? Stage = null);
+public sealed record QueueViewModel(FilingKind? Kind, FilingState? State, bool ShowClosed, IReadOnlyList<QueueRow> Rows, PagerViewModel Pager, QueueStage? Stage = null, QueueAssignee? Who = null);
 
-public sealed record ReviewViewModel(FilingViewModel Filing, IReadOnlyList<string> ChecklistOptions, string? Conflict);
+/// <summary>The queue's assignee filter: 我的待办 or not yet assigned.</summary>
+public enum QueueAssignee
+{
+    Mine,
+    Unassigned,
+}
+
+public sealed record FilingNoteRow(string AuthorName, string Text, DateTime CreatedUtc);
+
+/// <summary>The office-only side panel of a filing: who works it, whom it may go to, and the internal notes.</summary>
+public sealed record FilingWorkPanel(string? AssigneeUserId, string? AssigneeName, DateTime? AssignedUtc, bool Open, IReadOnlyList<StaffMember> Staff, IReadOnlyList<FilingNoteRow> Notes);
+
+public sealed record ReviewViewModel(FilingViewModel Filing, IReadOnlyList<string> ChecklistOptions, string? Conflict, FilingWorkPanel? Work = null);
 
 /// <summary>
 /// Binds the decision verb from the route only, and only from the slugs the pages write ("approve",
@@ -61,10 +73,21 @@ public class ReviewController(
     public static FilingAction? FromSlug(string? slug) => slug is not null && Actions.TryGetValue(slug, out var action) ? action : null;
 
     [HttpGet("")]
-    public async Task<IActionResult> Queue(FilingKind? kind, FilingState? state, QueueStage? stage, bool closed = false, int page = 1, CancellationToken ct = default)
+    public async Task<IActionResult> Queue(FilingKind? kind, FilingState? state, QueueStage? stage, QueueAssignee? who, bool closed = false, int page = 1, CancellationToken ct = default)
     {
         page = PagerViewModel.Clamp(page);
         var query = access.ForStaff(User).AsNoTracking();
+        var me = User.UserId();
+        // A filter value that did not bind (a number naming no filter) matches nothing rather than everything.
+        var whoUnbound = ModelState.TryGetValue(nameof(who), out var whoState) && whoState.Errors.Count > 0;
+        query = who switch
+        {
+            null when whoUnbound => query.Where(f => false),
+            null => query,
+            QueueAssignee.Mine => query.Where(f => f.AssigneeUserId == me),
+            QueueAssignee.Unassigned => query.Where(f => f.AssigneeUserId == null),
+            _ => query.Where(f => false), // a number naming no filter matches nothing rather than everything
+        };
         if (kind is { } k)
         {
             query = query.Where(f => f.Kind == k);
@@ -90,9 +113,10 @@ public class ReviewController(
             ["kind"] = kind?.ToString(),
             ["state"] = state?.ToString(),
             ["stage"] = stage?.ToString(),
+            ["who"] = who?.ToString(),
             ["closed"] = closed ? "true" : null,
         });
-        return View(new QueueViewModel(kind, state, closed, all.Skip((page - 1) * PageSize).Take(PageSize).ToList(), pager, stage));
+        return View(new QueueViewModel(kind, state, closed, all.Skip((page - 1) * PageSize).Take(PageSize).ToList(), pager, stage, who));
     }
 
     [HttpGet("{id:guid}")]
@@ -106,7 +130,44 @@ public class ReviewController(
 
         var viewer = FilingAccess.Actor(User, asStaff: true).Role;
         var model = await views.BuildAsync(filing, viewer, ct);
-        return View(new ReviewViewModel(model, ChecklistOptions(model), TempData["Conflict"] as string));
+        var notes = await db.FilingNotes.AsNoTracking().Where(n => n.FilingId == id).OrderBy(n => n.CreatedUtc)
+            .Select(n => new FilingNoteRow(n.AuthorName, n.Text, n.CreatedUtc)).ToListAsync(ct);
+        var staff = User.IsInRole(Portal.Infrastructure.Identity.Roles.RegistrySupervisor) ? await OfficeStaff.ListAsync(db, filing.OfficeId, ct) : [];
+        var work = new FilingWorkPanel(filing.AssigneeUserId, filing.AssigneeName, filing.AssignedUtc, filing.IsOpenForWork, staff, notes);
+        return View(new ReviewViewModel(model, ChecklistOptions(model), TempData["Conflict"] as string, work));
+    }
+
+    /// <summary>我来办: the caller takes the filing.</summary>
+    [HttpPost("{id:guid}/take")]
+    public async Task<IActionResult> Take(Guid id, Guid token, [FromServices] AssignFiling assign, CancellationToken ct) =>
+        AfterWork(id, await assign.HandleAsync(User, id, null, token, ct), "Review.Taken");
+
+    /// <summary>A supervisor assigns or reassigns the filing to someone on the office's staff (audited).</summary>
+    [HttpPost("{id:guid}/assign")]
+    [Authorize(Policy = Policies.Supervisor)]
+    public async Task<IActionResult> Assign(Guid id, string? assignee, Guid token, [FromServices] AssignFiling assign, CancellationToken ct) =>
+        AfterWork(id, await assign.HandleAsync(User, id, assignee ?? string.Empty, token, ct), "Review.Assigned");
+
+    /// <summary>An internal note: seen by the office's staff on this page, never by the applicant.</summary>
+    [HttpPost("{id:guid}/notes")]
+    public async Task<IActionResult> Note(Guid id, string? text, [FromServices] WriteFilingNote write, CancellationToken ct) =>
+        AfterWork(id, await write.HandleAsync(User, id, text, ct), "Review.NoteSaved", "#notes-h");
+
+    private IActionResult AfterWork(Guid id, UseCaseResult result, string done, string anchor = "#work-h")
+    {
+        switch (result.Outcome)
+        {
+            case UseCaseOutcome.NotFound:
+                return NotFound();
+            case UseCaseOutcome.Refused:
+                TempData["Error"] = "Error." + result.Code;
+                break;
+            default:
+                TempData["Flash"] = done;
+                break;
+        }
+
+        return Redirect($"/registry/filings/{id}{anchor}");
     }
 
     [HttpGet("{id:guid}/attachments/{attachmentId:guid}")]
