@@ -2238,3 +2238,85 @@ BEGIN
 END $EF$;
 COMMIT;
 
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261202001327_ServiceRatings') THEN
+    CREATE TABLE "ServiceRatings" (
+        "Id" uuid NOT NULL,
+        "OfficeId" uuid NOT NULL,
+        "Service" character varying(32) NOT NULL,
+        "SubjectId" uuid NOT NULL,
+        "SubjectNumber" character varying(30) COLLATE "C" NOT NULL,
+        "FilingKind" character varying(32),
+        "InstitutionId" uuid,
+        "RaterUserId" character varying(450) COLLATE "C" NOT NULL,
+        "Level" character varying(32) NOT NULL,
+        "GuideClarity" character varying(32),
+        "Speed" character varying(32),
+        "StaffAttitude" character varying(32),
+        "Comment" character varying(500) COLLATE "C",
+        "RatedUtc" timestamp without time zone NOT NULL,
+        "RatedOn" date NOT NULL,
+        "FollowUp" character varying(32) NOT NULL,
+        "FollowUpDueOn" date,
+        "ContactedOn" date,
+        "Finding" character varying(1000) COLLATE "C",
+        "Rectification" character varying(1000) COLLATE "C",
+        "AnsweredByName" character varying(100) COLLATE "C",
+        "AnsweredOn" date,
+        "AnsweredOnTime" boolean,
+        "Resolved" boolean,
+        "FeedbackComment" character varying(500) COLLATE "C",
+        "FeedbackUtc" timestamp without time zone,
+        "Appeal" character varying(32) NOT NULL,
+        "AppealReason" character varying(1000) COLLATE "C",
+        "AppealedByName" character varying(100) COLLATE "C",
+        "AppealedUtc" timestamp without time zone,
+        "AppealDecision" character varying(1000) COLLATE "C",
+        "AppealDecidedByName" character varying(100) COLLATE "C",
+        "AppealDecidedUtc" timestamp without time zone,
+        CONSTRAINT "PK_ServiceRatings" PRIMARY KEY ("Id"),
+        CONSTRAINT "FK_ServiceRatings_Offices_OfficeId" FOREIGN KEY ("OfficeId") REFERENCES "Offices" ("Id") ON DELETE RESTRICT
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261202001327_ServiceRatings') THEN
+    CREATE INDEX "IX_ServiceRatings_Appeal_OfficeId" ON "ServiceRatings" ("Appeal", "OfficeId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261202001327_ServiceRatings') THEN
+    CREATE INDEX "IX_ServiceRatings_OfficeId_FollowUp_FollowUpDueOn" ON "ServiceRatings" ("OfficeId", "FollowUp", "FollowUpDueOn");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261202001327_ServiceRatings') THEN
+    CREATE INDEX "IX_ServiceRatings_OfficeId_RatedOn" ON "ServiceRatings" ("OfficeId", "RatedOn");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261202001327_ServiceRatings') THEN
+    CREATE UNIQUE INDEX "IX_ServiceRatings_Service_SubjectId" ON "ServiceRatings" ("Service", "SubjectId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261202001327_ServiceRatings') THEN
+    INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+    VALUES ('20261202001327_ServiceRatings', '10.0.15');
+    END IF;
+END $EF$;
+COMMIT;
+

@@ -2547,3 +2547,92 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202001323_ServiceRatings'
+)
+BEGIN
+    CREATE TABLE [ServiceRatings] (
+        [Id] uniqueidentifier NOT NULL,
+        [OfficeId] uniqueidentifier NOT NULL,
+        [Service] nvarchar(32) NOT NULL,
+        [SubjectId] uniqueidentifier NOT NULL,
+        [SubjectNumber] nvarchar(30) NOT NULL,
+        [FilingKind] nvarchar(32) NULL,
+        [InstitutionId] uniqueidentifier NULL,
+        [RaterUserId] nvarchar(450) NOT NULL,
+        [Level] nvarchar(32) NOT NULL,
+        [GuideClarity] nvarchar(32) NULL,
+        [Speed] nvarchar(32) NULL,
+        [StaffAttitude] nvarchar(32) NULL,
+        [Comment] nvarchar(500) NULL,
+        [RatedUtc] datetime2 NOT NULL,
+        [RatedOn] date NOT NULL,
+        [FollowUp] nvarchar(32) NOT NULL,
+        [FollowUpDueOn] date NULL,
+        [ContactedOn] date NULL,
+        [Finding] nvarchar(1000) NULL,
+        [Rectification] nvarchar(1000) NULL,
+        [AnsweredByName] nvarchar(100) NULL,
+        [AnsweredOn] date NULL,
+        [AnsweredOnTime] bit NULL,
+        [Resolved] bit NULL,
+        [FeedbackComment] nvarchar(500) NULL,
+        [FeedbackUtc] datetime2 NULL,
+        [Appeal] nvarchar(32) NOT NULL,
+        [AppealReason] nvarchar(1000) NULL,
+        [AppealedByName] nvarchar(100) NULL,
+        [AppealedUtc] datetime2 NULL,
+        [AppealDecision] nvarchar(1000) NULL,
+        [AppealDecidedByName] nvarchar(100) NULL,
+        [AppealDecidedUtc] datetime2 NULL,
+        CONSTRAINT [PK_ServiceRatings] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_ServiceRatings_Offices_OfficeId] FOREIGN KEY ([OfficeId]) REFERENCES [Offices] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202001323_ServiceRatings'
+)
+BEGIN
+    CREATE INDEX [IX_ServiceRatings_Appeal_OfficeId] ON [ServiceRatings] ([Appeal], [OfficeId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202001323_ServiceRatings'
+)
+BEGIN
+    CREATE INDEX [IX_ServiceRatings_OfficeId_FollowUp_FollowUpDueOn] ON [ServiceRatings] ([OfficeId], [FollowUp], [FollowUpDueOn]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202001323_ServiceRatings'
+)
+BEGIN
+    CREATE INDEX [IX_ServiceRatings_OfficeId_RatedOn] ON [ServiceRatings] ([OfficeId], [RatedOn]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202001323_ServiceRatings'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_ServiceRatings_Service_SubjectId] ON [ServiceRatings] ([Service], [SubjectId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202001323_ServiceRatings'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261202001323_ServiceRatings', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

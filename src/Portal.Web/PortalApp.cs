@@ -256,6 +256,10 @@ public static class PortalApp
         services.AddScoped<Portal.Web.Features.ReportReview.ChaseReport>();
         services.AddScoped<Portal.Web.Features.MyInstitution.InstitutionToDo>();
         services.AddScoped<Portal.Web.Features.Inbox.UnreadMessages>();
+        services.AddScoped<Portal.Web.Features.Ratings.RatingPanels>();
+        services.AddScoped<Portal.Web.Features.Ratings.RateService>();
+        services.AddScoped<Portal.Web.Features.Ratings.WorkRating>();
+        services.AddSingleton<Portal.Web.Features.Ratings.PublicSatisfaction>();
         services.AddScoped<Features.ApiClients.RegisterApiClient>();
         services.AddSingleton<Features.Certificates.CertificateExpiryJob>();
         services.AddHostedService(sp => sp.GetRequiredService<Features.Certificates.CertificateExpiryJob>());

@@ -48,7 +48,7 @@ public class DatabaseTests
         await using (var scope = t.Scope())
         {
             var accounts = await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync();
-            Assert.Equal(8, accounts.Count); // seven institution and office accounts and one organ's
+            Assert.Equal(9, accounts.Count); // eight institution and office accounts (the city supervisor among them) and one organ's
             Assert.All(accounts, a => Assert.Equal("correct horse battery staple", a.Password));
         }
 

@@ -247,6 +247,14 @@ public class AccessMatrixTests(PortalFactory factory) : IClassFixture<PortalFact
         await db.SaveChangesAsync();
         var agencyCertificate = await db.AgencyCertificates.Where(c => c.AgencyId == organ.Id).Select(c => c.Id).FirstAsync();
 
+        // A bad rating of a closed filing of institution A (好差评), given by A's user: office X's to follow up.
+        var closed = await db.Filings.Where(f => f.InstitutionId == a.Id && f.State == FilingState.Approved).FirstOrDefaultAsync()
+            ?? await db.Filings.Where(f => f.OfficeId == a.OfficeId && f.State == FilingState.Approved).FirstAsync();
+        var calendar = await scope.ServiceProvider.GetRequiredService<Portal.Infrastructure.Calendar.CalendarStore>().LoadAsync(default);
+        var rating = Portal.Domain.Ratings.ServiceRating.ForFiling(closed, false, userA!.Id, new(Portal.Domain.Ratings.SatisfactionLevel.Dissatisfied), calendar, DateOnly.FromDateTime(DateTime.UtcNow), DateTime.UtcNow);
+        db.ServiceRatings.Add(rating);
+        await db.SaveChangesAsync();
+
         return new Dictionary<string, string>
         {
             ["code"] = a.Code,
@@ -255,6 +263,13 @@ public class AccessMatrixTests(PortalFactory factory) : IClassFixture<PortalFact
             ["GET /agency/certificates/{id:guid}/{part}.pdf|id"] = agencyCertificate.ToString(),
             ["GET /registry/agency-certificates/{id:guid}/{part}.pdf|id"] = agencyCertificate.ToString(),
             ["POST /registry/filings/{id:guid}/collected|id"] = submittedFiling.Id.ToString(),
+            ["POST /filings/{id:guid}/rating|id"] = filing.Id.ToString(),
+            ["POST /annual-reports/{id:guid}/rating|id"] = report.Id.ToString(),
+            ["POST /ratings/{id:guid}/feedback|id"] = rating.Id.ToString(),
+            ["GET /registry/ratings/{id:guid}|id"] = rating.Id.ToString(),
+            ["POST /registry/ratings/{id:guid}/answer|id"] = rating.Id.ToString(),
+            ["POST /registry/ratings/{id:guid}/appeal|id"] = rating.Id.ToString(),
+            ["POST /registry/ratings/{id:guid}/appeal-decision|id"] = rating.Id.ToString(),
             ["POST /registry/filings/{id:guid}/take|id"] = submittedFiling.Id.ToString(),
             ["POST /registry/filings/{id:guid}/assign|id"] = submittedFiling.Id.ToString(),
             ["POST /registry/filings/{id:guid}/notes|id"] = submittedFiling.Id.ToString(),

@@ -307,6 +307,21 @@ public partial class PortalDbContext
             entries.Add(NewAudit("report.chase", "Institution", e.Entity.InstitutionId.ToString(), e.Entity.OfficeId, e.Entity.Year.ToString(System.Globalization.CultureInfo.InvariantCulture), e.Entity.ByUserId, e.Entity.ByName));
         }
 
+        foreach (var e in ChangeTracker.Entries<Portal.Domain.Ratings.ServiceRating>().Where(e => e.State is EntityState.Added or EntityState.Modified))
+        {
+            // 好差评: the rating, the follow-up's answer, the rater's feedback and the appeal, each as its own act.
+            var r = e.Entity;
+            string? action = e.State == EntityState.Added ? "rating.give"
+                : e.Property(x => x.FollowUp).IsModified && e.Property(x => x.FollowUp).OriginalValue != r.FollowUp ? "rating.answer"
+                : e.Property(x => x.Resolved).IsModified && e.Property(x => x.Resolved).OriginalValue is null && r.Resolved is not null ? "rating.feedback"
+                : e.Property(x => x.Appeal).IsModified && e.Property(x => x.Appeal).OriginalValue != r.Appeal ? "rating.appeal." + r.Appeal.ToString().ToLowerInvariant()
+                : null;
+            if (action is not null)
+            {
+                entries.Add(NewAudit(action, "ServiceRating", r.Id.ToString(), r.OfficeId, $"{r.Service} {r.SubjectNumber} {r.Level}", null, null));
+            }
+        }
+
         foreach (var e in ChangeTracker.Entries<ReportEvent>().Where(e => e.State == EntityState.Added))
         {
             var ev = e.Entity;

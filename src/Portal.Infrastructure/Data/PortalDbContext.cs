@@ -49,6 +49,8 @@ public partial class PortalDbContext(DbContextOptions<PortalDbContext> options, 
 
     public DbSet<FilingNote> FilingNotes => Set<FilingNote>();
 
+    public DbSet<Portal.Domain.Ratings.ServiceRating> ServiceRatings => Set<Portal.Domain.Ratings.ServiceRating>();
+
     public DbSet<Portal.Domain.AnnualReports.ReportChase> ReportChases => Set<Portal.Domain.AnnualReports.ReportChase>();
 
     public DbSet<FilingAttachment> FilingAttachments => Set<FilingAttachment>();

@@ -113,6 +113,9 @@ public sealed class DemoDataSeeder(PortalDbContext db, UserManager<PortalUser> u
             ("supervisor@demo.portal", "陈立华", Roles.RegistrySupervisor, null, CountyOfficeId, null),
             ("registrar@demo.portal", "赵雪", Roles.Registrar, null, CountyOfficeId, null),
             ("city.registrar@demo.portal", "孙浩", Roles.Registrar, null, CityOfficeId, null),
+
+            // The city office's supervisor decides the county office's appeals against ratings (好差评申诉).
+            ("city.supervisor@demo.portal", "黄伟", Roles.RegistrySupervisor, null, CityOfficeId, null),
             ("manager@demo.portal", "李建国", Roles.InstitutionManager, first.Id, null, null),
             ("user@demo.portal", "周芳", Roles.InstitutionUser, first.Id, null, null),
             ("applicant@demo.portal", "吴强", Roles.InstitutionUser, null, null, null),

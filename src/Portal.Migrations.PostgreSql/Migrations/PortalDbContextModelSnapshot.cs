@@ -1951,6 +1951,157 @@ namespace Portal.Migrations.PostgreSql.Migrations
                     b.ToTable("SpotCheckItems", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Domain.Ratings.ServiceRating", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AnsweredByName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .UseCollation("C");
+
+                    b.Property<DateOnly?>("AnsweredOn")
+                        .HasColumnType("date");
+
+                    b.Property<bool?>("AnsweredOnTime")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Appeal")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("AppealDecidedByName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .UseCollation("C");
+
+                    b.Property<DateTime?>("AppealDecidedUtc")
+                        .HasColumnType("timestamp without time zone");
+
+                    b.Property<string>("AppealDecision")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .UseCollation("C");
+
+                    b.Property<string>("AppealReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .UseCollation("C");
+
+                    b.Property<string>("AppealedByName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .UseCollation("C");
+
+                    b.Property<DateTime?>("AppealedUtc")
+                        .HasColumnType("timestamp without time zone");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .UseCollation("C");
+
+                    b.Property<DateOnly?>("ContactedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("FeedbackComment")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .UseCollation("C");
+
+                    b.Property<DateTime?>("FeedbackUtc")
+                        .HasColumnType("timestamp without time zone");
+
+                    b.Property<string>("FilingKind")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Finding")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .UseCollation("C");
+
+                    b.Property<string>("FollowUp")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateOnly?>("FollowUpDueOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("GuideClarity")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<Guid?>("InstitutionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<Guid>("OfficeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("RatedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime>("RatedUtc")
+                        .HasColumnType("timestamp without time zone");
+
+                    b.Property<string>("RaterUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .UseCollation("C");
+
+                    b.Property<string>("Rectification")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .UseCollation("C");
+
+                    b.Property<bool?>("Resolved")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Service")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Speed")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("StaffAttitude")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("SubjectNumber")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .UseCollation("C");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Appeal", "OfficeId");
+
+                    b.HasIndex("OfficeId", "RatedOn");
+
+                    b.HasIndex("Service", "SubjectId")
+                        .IsUnique();
+
+                    b.HasIndex("OfficeId", "FollowUp", "FollowUpDueOn");
+
+                    b.ToTable("ServiceRatings", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Infrastructure.Api.ApiClient", b =>
                 {
                     b.Property<string>("ClientId")
@@ -3778,6 +3929,15 @@ namespace Portal.Migrations.PostgreSql.Migrations
                         .WithMany("Items")
                         .HasForeignKey("SpotCheckId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Domain.Ratings.ServiceRating", b =>
+                {
+                    b.HasOne("Portal.Domain.Offices.RegistrationOffice", null)
+                        .WithMany()
+                        .HasForeignKey("OfficeId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

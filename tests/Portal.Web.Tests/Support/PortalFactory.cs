@@ -147,6 +147,7 @@ public static class Demo
     public const string Supervisor = "supervisor@demo.portal";
     public const string Registrar = "registrar@demo.portal";
     public const string CityRegistrar = "city.registrar@demo.portal";
+    public const string CitySupervisor = "city.supervisor@demo.portal";
     public const string Manager = "manager@demo.portal";
     public const string User = "user@demo.portal";
     public const string Applicant = "applicant@demo.portal";

@@ -20,7 +20,7 @@ public sealed record ReportEditViewModel(AnnualReport Report, ReportForm Form, P
 /// <summary>The institution's annual reports: start, fill in, attach, have the sponsor confirm, submit, correct.</summary>
 [Route("annual-reports")]
 [Authorize(Policy = Policies.InstitutionMember)]
-public class AnnualReportsController(PortalDbContext db, FilingClocks clocks, IStringLocalizer<SharedResource> l) : Controller
+public class AnnualReportsController(PortalDbContext db, FilingClocks clocks, IStringLocalizer<SharedResource> l, Portal.Web.Features.Ratings.RatingPanels ratings) : Controller
 {
     private Guid InstitutionId => User.InstitutionId() ?? Guid.Empty;
 
@@ -68,7 +68,13 @@ public class AnnualReportsController(PortalDbContext db, FilingClocks clocks, IS
     public async Task<IActionResult> Show(Guid id, CancellationToken ct)
     {
         var report = await Mine.AsNoTracking().Include(r => r.Events).Include(r => r.Attachments).SingleOrDefaultAsync(r => r.Id == id, ct);
-        return report is null ? NotFound() : View(report);
+        if (report is null)
+        {
+            return NotFound();
+        }
+
+        ViewData["Rating"] = await ratings.ForAsync(Portal.Domain.Ratings.RatedService.AnnualReport, report.Id, report.State == ReportState.Published, User, ct);
+        return View(report);
     }
 
     [HttpGet("{id:guid}/edit")]

@@ -24,6 +24,9 @@ public sealed record FilingViewModel
 
     public required Guid Token { get; init; }
 
+    /// <summary>好差评 under the applicant's view of a filing; null on the registry's page.</summary>
+    public Portal.Web.Features.Ratings.RatingPanel? Rating { get; init; }
+
     public required string OfficeName { get; init; }
 
     public string? InstitutionName { get; init; }

@@ -27,7 +27,8 @@ public class FilingsController(
     FilingAccess access,
     FilingViewBuilder views,
     FilingClocks clocks,
-    IStringLocalizer<SharedResource> l) : Controller
+    IStringLocalizer<SharedResource> l,
+    Portal.Web.Features.Ratings.RatingPanels ratings) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(CancellationToken ct) =>
@@ -72,7 +73,14 @@ public class FilingsController(
     public async Task<IActionResult> Show(Guid id, CancellationToken ct)
     {
         var filing = await FilingAccess.LoadAsync(access.ForApplicant(User).AsNoTracking(), id, ct);
-        return filing is null ? NotFound() : View(await views.BuildAsync(filing, FilingRole.Applicant, ct));
+        if (filing is null)
+        {
+            return NotFound();
+        }
+
+        var model = await views.BuildAsync(filing, FilingRole.Applicant, ct);
+        var rating = await ratings.ForAsync(Portal.Domain.Ratings.RatedService.Filing, filing.Id, Portal.Domain.Ratings.ServiceRating.IsClosed(filing.State), User, ct);
+        return View(model with { Rating = rating });
     }
 
     [HttpGet("{id:guid}/edit")]

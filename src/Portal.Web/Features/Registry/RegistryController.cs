@@ -81,6 +81,8 @@ public class RegistryController(PortalDbContext db, Portal.Web.Features.Filings.
         var year = clocks.Today.Year - 1;
         var reports = await db.AnnualReports.AsNoTracking().CountAsync(r => r.OfficeId == OfficeId && r.Year == year && r.State == Portal.Domain.AnnualReports.ReportState.Submitted, ct);
         counters.Add(new WorkbenchCounter("Registry.ReportsToReview", reports, $"/registry/reports?year={year}&state=Submitted", false));
+        var followUps = await db.ServiceRatings.AsNoTracking().CountAsync(r => r.OfficeId == OfficeId && r.FollowUp == Portal.Domain.Ratings.FollowUpState.Open, ct);
+        counters.Add(new WorkbenchCounter("Rating.FollowUpsOpen", followUps, "/registry/ratings?show=FollowUpOpen", true));
         return counters;
     }
 

@@ -13,7 +13,7 @@ namespace Portal.Web.Features.Services;
 public sealed record OfficeDeskViewModel(
     Guid Id, string Name, string? Telephone, string? Address, string? Hours, string? Notes, int? PromisedDays, DateOnly WindowOpens, DateOnly WindowCloses);
 
-public sealed record ServiceListViewModel(IReadOnlyList<ServiceDefinition> Services);
+public sealed record ServiceListViewModel(IReadOnlyList<ServiceDefinition> Services, IReadOnlyList<Portal.Web.Features.Ratings.OfficeSatisfaction>? Satisfaction = null);
 
 public sealed record ServiceGuideViewModel(
     ServiceDefinition Service,
@@ -34,7 +34,8 @@ public sealed record ServiceGuideViewModel(
 public class ServicesController(PortalDbContext db, IOptions<RegistryOptions> registry) : Controller
 {
     [HttpGet("")]
-    public IActionResult Index() => View(new ServiceListViewModel(ServiceCatalogue.All));
+    public async Task<IActionResult> Index([FromServices] Portal.Web.Features.Ratings.PublicSatisfaction satisfaction, CancellationToken ct) =>
+        View(new ServiceListViewModel(ServiceCatalogue.All, await satisfaction.LastTwelveMonthsAsync(ct)));
 
     [HttpGet("{slug}")]
     public async Task<IActionResult> Guide(string slug, CancellationToken ct)
