@@ -110,12 +110,18 @@ public class ServiceRating
 
     public bool IsSatisfied => SatisfiedLevels.Contains(Level);
 
-    public static bool IsClosed(FilingState state) => state is FilingState.Approved or FilingState.Refused or FilingState.NotAccepted or FilingState.Withdrawn;
+    /// <summary>
+    /// Closed and rateable: approved, refused, refused to accept, or withdrawn after it reached the office
+    /// (a draft withdrawn before submission was never served, so there is nothing to rate).
+    /// </summary>
+    public static bool IsClosed(Filing filing) =>
+        filing.State is FilingState.Approved or FilingState.Refused or FilingState.NotAccepted
+        || (filing.State == FilingState.Withdrawn && filing.FirstSubmittedOn is not null);
 
     /// <summary>Rates a closed filing (approved, refused, refused to accept, withdrawn); <paramref name="alreadyRated"/>: one exists for it.</summary>
     public static ServiceRating ForFiling(Filing filing, bool alreadyRated, string raterUserId, RatingInput input, WorkingDayCalendar calendar, DateOnly today, DateTime nowUtc)
     {
-        if (!IsClosed(filing.State))
+        if (!IsClosed(filing))
         {
             throw new DomainRuleException(RatingErrors.NotClosedYet);
         }

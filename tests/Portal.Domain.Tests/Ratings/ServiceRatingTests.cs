@@ -29,7 +29,8 @@ public class ServiceRatingTests
     [MemberData(nameof(States))]
     public void AFilingCanBeRated_OnlyOnceItIsClosed(FilingState state)
     {
-        var closed = state is FilingState.Approved or FilingState.Refused or FilingState.NotAccepted or FilingState.Withdrawn;
+        // The builder withdraws a draft: never submitted, never served, so not rateable.
+        var closed = state is FilingState.Approved or FilingState.Refused or FilingState.NotAccepted;
         if (closed)
         {
             var rating = Rate(SatisfactionLevel.Satisfied, state);
@@ -39,6 +40,16 @@ public class ServiceRatingTests
         {
             Assert.Equal(RatingErrors.NotClosedYet, Assert.Throws<DomainRuleException>(() => Rate(SatisfactionLevel.Satisfied, state)).Code);
         }
+    }
+
+    [Fact]
+    public void AFilingWithdrawnAfterSubmission_CanBeRated()
+    {
+        var filing = FilingBuilder.InState(FilingState.Submitted);
+        filing.Withdraw(FilingBuilder.Applicant, Now, "不再需要");
+        Assert.Equal(FilingState.Withdrawn, filing.State);
+        var rating = ServiceRating.ForFiling(filing, false, "u-applicant", new RatingInput(SatisfactionLevel.BasicallySatisfied), Calendar, Today, Now);
+        Assert.Equal(FollowUpState.None, rating.FollowUp);
     }
 
     [Fact]

@@ -79,7 +79,7 @@ public class FilingsController(
         }
 
         var model = await views.BuildAsync(filing, FilingRole.Applicant, ct);
-        var rating = await ratings.ForAsync(Portal.Domain.Ratings.RatedService.Filing, filing.Id, Portal.Domain.Ratings.ServiceRating.IsClosed(filing.State), User, ct);
+        var rating = await ratings.ForAsync(Portal.Domain.Ratings.RatedService.Filing, filing.Id, Portal.Domain.Ratings.ServiceRating.IsClosed(filing), User, ct);
         return View(model with { Rating = rating });
     }
 
