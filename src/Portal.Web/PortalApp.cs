@@ -274,6 +274,7 @@ public static class PortalApp
         RateLimits.Add(services, builder.Configuration);
         PublicOutputCache.Add(services);
         services.AddSingleton<AccountThrottle>();
+        services.AddSingleton<ProgressNumberThrottle>();
         services.AddSingleton<DecoyPasswordHash>();
         services.AddSingleton<Features.Account.PasswordResetQueue>();
         services.AddHostedService<Features.Account.PasswordResetSender>();

@@ -207,3 +207,34 @@ public class ProgressThrottleTests(TightProgressLimitFactory factory) : IClassFi
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/progress")).StatusCode);
     }
 }
+
+public sealed class TightProgressNumberLimitFactory : PortalFactory
+{
+    public TightProgressNumberLimitFactory()
+    {
+        Settings["RateLimits:ProgressPerNumberPerHour"] = "3";
+    }
+}
+
+/// <summary>The per-number limit: many addresses together still get only a few guesses at one filing's key.</summary>
+public class ProgressNumberThrottleTests(TightProgressNumberLimitFactory factory) : IClassFixture<TightProgressNumberLimitFactory>
+{
+    [Fact]
+    public async Task GuessesAtOneNumber_AreLimitedWhateverTheSpelling_AndOtherNumbersAreNotHeldUp()
+    {
+        var statuses = new List<HttpStatusCode>();
+        foreach (var spelling in new[] { "330726-2026-77771", " 330726-2026-77771", "330726-2026-77771 ", "330726-2026-77771" })
+        {
+            // A fresh client each time: the limit is not per browser or per cookie.
+            using var client = factory.Client();
+            statuses.Add((await client.SubmitAsync("/progress", "/progress", new Dictionary<string, string> { ["number"] = spelling, ["key"] = "1234" })).StatusCode);
+        }
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests], statuses);
+        using var other = factory.Client();
+        var refused = await other.SubmitAsync("/progress", "/progress", new Dictionary<string, string> { ["number"] = "330726-2026-77771", ["key"] = "0000" });
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        Assert.True(refused.Headers.RetryAfter?.Delta > TimeSpan.FromMinutes(1), $"retry after {refused.Headers.RetryAfter}");
+        Assert.Equal(HttpStatusCode.OK, (await other.SubmitAsync("/progress", "/progress", new Dictionary<string, string> { ["number"] = "330726-2026-77772", ["key"] = "1234" })).StatusCode);
+    }
+}

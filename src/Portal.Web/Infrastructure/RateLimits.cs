@@ -16,6 +16,9 @@ public sealed class RateLimitOptions
     /// <summary>Progress lookups (POST /progress) per client address per minute: a guess at a mobile's last four digits is slow.</summary>
     public int ProgressPerAddressPerMinute { get; set; } = 10;
 
+    /// <summary>Progress lookups of one filing number per hour, from all addresses together.</summary>
+    public int ProgressPerNumberPerHour { get; set; } = 20;
+
     /// <summary>API requests per client per five minutes.</summary>
     public int ApiPerFiveMinutes { get; set; } = 600;
 
@@ -87,26 +90,42 @@ public static class RateLimits
 }
 
 /// <summary>
-/// Per-account throttle for login, two-factor and reset attempts (the address limit alone lets a
-/// botnet try one account from many addresses). Checked in the actions, where the account is known.
+/// A throttle per key that only an action knows (an account, a filing number): a fixed window, counted in
+/// Redis when configured so that every node counts together.
 /// </summary>
-public sealed class AccountThrottle(IConfiguration configuration, SharedCounters? shared = null) : IDisposable
+public abstract class KeyedThrottle(string prefix, int limit, TimeSpan period, SharedCounters? shared) : IDisposable
 {
-    private static readonly TimeSpan Period = TimeSpan.FromMinutes(15);
-    private readonly PartitionedRateLimiter<string> _limiter = Create(
-        (configuration.GetSection("RateLimits").Get<RateLimitOptions>() ?? new RateLimitOptions()).AuthPerAccountPer15Minutes, shared);
-
-    private static PartitionedRateLimiter<string> Create(int limit, SharedCounters? shared) => PartitionedRateLimiter.Create<string, string>(key => shared is null
-        ? RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions { PermitLimit = limit, Window = Period, QueueLimit = 0 })
-        : RateLimitPartition.Get(key, k => new SharedWindowLimiter(shared, "account:" + k, limit, Period)));
+    private readonly PartitionedRateLimiter<string> _limiter = PartitionedRateLimiter.Create<string, string>(key => shared is null
+        ? RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions { PermitLimit = limit, Window = period, QueueLimit = 0 })
+        : RateLimitPartition.Get(key, k => new SharedWindowLimiter(shared, prefix + k, limit, period)));
 
     /// <summary>True when the attempt may go ahead; otherwise how long to wait.</summary>
-    public bool TryAcquire(string account, out TimeSpan retryAfter)
+    public bool TryAcquire(string key, out TimeSpan retryAfter)
     {
-        using var lease = _limiter.AttemptAcquire(account.Trim().ToUpperInvariant());
-        retryAfter = lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : TimeSpan.FromMinutes(15);
+        var normalized = key.Trim().ToUpperInvariant();
+        using var lease = _limiter.AttemptAcquire(normalized.Length > 64 ? normalized[..64] : normalized);
+        retryAfter = lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : period;
         return lease.IsAcquired;
     }
 
-    public void Dispose() => _limiter.Dispose();
+    public void Dispose()
+    {
+        _limiter.Dispose();
+        GC.SuppressFinalize(this);
+    }
 }
+
+/// <summary>
+/// Per-account throttle for login, two-factor and reset attempts (the address limit alone lets a
+/// botnet try one account from many addresses). Checked in the actions, where the account is known.
+/// </summary>
+public sealed class AccountThrottle(IConfiguration configuration, SharedCounters? shared = null)
+    : KeyedThrottle("account:", (configuration.GetSection("RateLimits").Get<RateLimitOptions>() ?? new RateLimitOptions()).AuthPerAccountPer15Minutes, TimeSpan.FromMinutes(15), shared);
+
+/// <summary>
+/// Progress lookups per filing number: the address limit alone lets many addresses share out the 10,000
+/// guesses at a mobile's last four digits for one number. Every attempt on the number counts, right or wrong,
+/// so the limit itself says nothing about whether a key was right.
+/// </summary>
+public sealed class ProgressNumberThrottle(IConfiguration configuration, SharedCounters? shared = null)
+    : KeyedThrottle("progress-number:", (configuration.GetSection("RateLimits").Get<RateLimitOptions>() ?? new RateLimitOptions()).ProgressPerNumberPerHour, TimeSpan.FromHours(1), shared);

@@ -61,6 +61,7 @@ public class PortalFactory : WebApplicationFactory<Program>
         ["RateLimits:AuthPerAddressPerMinute"] = "100000", // tests log in hundreds of times from one address
         ["RateLimits:AuthPerAccountPer15Minutes"] = "100000",
         ["RateLimits:ProgressPerAddressPerMinute"] = "100000",
+        ["RateLimits:ProgressPerNumberPerHour"] = "100000",
         ["RateLimits:PublicPerMinute"] = "1000000", // the hostile-input sweeps search thousands of times
     };
 

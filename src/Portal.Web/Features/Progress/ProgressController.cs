@@ -24,9 +24,15 @@ public class ProgressController(LookUpProgress lookUp) : Controller
 
     [HttpPost("")]
     [EnableRateLimiting(RateLimits.Progress)]
-    public async Task<IActionResult> Index(string? number, string? key, CancellationToken ct)
+    public async Task<IActionResult> Index(string? number, string? key, [FromServices] ProgressNumberThrottle perNumber, CancellationToken ct)
     {
         var started = Stopwatch.GetTimestamp();
+        if (!string.IsNullOrWhiteSpace(number) && !perNumber.TryAcquire(number, out var retryAfter))
+        {
+            Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return StatusCode(StatusCodes.Status429TooManyRequests);
+        }
+
         var answer = await lookUp.HandleAsync(number, key, ct);
         // Wall-clock time on purpose (not the injected legal clock): this is about what an observer can measure.
         // Timers fire on whole milliseconds and may come back a fraction early, so wait until the stopwatch agrees.
