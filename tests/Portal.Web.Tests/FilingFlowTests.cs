@@ -65,7 +65,7 @@ public class FilingFlowTests
         var certificates = await applicant.PageAsync("/institution/certificates");
         Assert.Single(certificates.QuerySelectorAll("tbody tr"));
         var mine = await applicant.PageAsync("/institution");
-        Assert.Contains("浦江县数字化改革服务中心", mine.QuerySelector("main h2")!.TextContent);
+        Assert.Contains("浦江县数字化改革服务中心", mine.QuerySelector("main h2.card-title")!.TextContent);
         Assert.Contains(institution.Code, mine.Body!.TextContent);
         using var anonymous = factory.Client();
         Assert.Contains("浦江县数字化改革服务中心设立登记公告", await (await anonymous.GetAsync("/announcements")).Content.ReadAsStringAsync());
