@@ -179,9 +179,9 @@ public class InstrumentWebTests
             Assert.Contains(expected, text);
         }
 
-        // The filing is closed: it no longer blocks a new filing and offers no further actions.
+        // The filing is closed: it no longer blocks a new filing and offers no further actions (an internal note can still be written).
         var review = await registrar.PageAsync($"/registry/filings/{id}");
-        Assert.Empty(review.QuerySelectorAll("form[data-action]"));
+        Assert.Empty(review.QuerySelectorAll("form[data-action]:not([data-action=note])"));
     }
 
     [Fact]
