@@ -17,11 +17,8 @@ public partial class Filing
 
     public DateTime? AssignedUtc { get; private set; }
 
-    /// <summary>States in which the office still has work to do on the filing.</summary>
-    public static readonly IReadOnlyList<FilingState> OpenForWork =
-        [FilingState.Submitted, FilingState.Returned, FilingState.Accepted, FilingState.SupplementRequested, FilingState.RefusalProposed];
-
-    public bool IsOpenForWork => OpenForWork.Contains(State);
+    /// <summary>The office still has work to do: submitted and not yet decided.</summary>
+    public bool IsOpenForWork => State != FilingState.Draft && FilingWorkflow.IsOpen(State);
 
     /// <summary>"我来办": a registrar or supervisor takes an unassigned filing for themselves.</summary>
     public void Take(FilingActor by, DateTime nowUtc)

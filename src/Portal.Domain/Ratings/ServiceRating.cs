@@ -114,9 +114,7 @@ public class ServiceRating
     /// Closed and rateable: approved, refused, refused to accept, or withdrawn after it reached the office
     /// (a draft withdrawn before submission was never served, so there is nothing to rate).
     /// </summary>
-    public static bool IsClosed(Filing filing) =>
-        filing.State is FilingState.Approved or FilingState.Refused or FilingState.NotAccepted
-        || (filing.State == FilingState.Withdrawn && filing.FirstSubmittedOn is not null);
+    public static bool IsClosed(Filing filing) => !FilingWorkflow.IsOpen(filing.State) && filing.FirstSubmittedOn is not null;
 
     /// <summary>Rates a closed filing (approved, refused, refused to accept, withdrawn); <paramref name="alreadyRated"/>: one exists for it.</summary>
     public static ServiceRating ForFiling(Filing filing, bool alreadyRated, string raterUserId, RatingInput input, WorkingDayCalendar calendar, DateOnly today, DateTime nowUtc)

@@ -16,4 +16,17 @@ public sealed class EmailOutbox(PortalDbContext db, TimeProvider clock)
             AttachmentFileId = attachmentFileId,
             AttachmentName = attachmentName,
         });
+
+    /// <summary>
+    /// A reminder to one user, in both languages: always in the portal inbox, and by email unless the user opted
+    /// out of reminder emails (or has no address).
+    /// </summary>
+    public void Remind(string userId, string? email, bool emailOptOut, string titleZh, string titleEn, string bodyZh, string bodyEn, string link, string kind)
+    {
+        db.Notifications.Add(new Portal.Domain.Notifications.Notification(userId, titleZh, titleEn, bodyZh, bodyEn, link, clock.GetUtcNow().UtcDateTime));
+        if (!emailOptOut && !string.IsNullOrEmpty(email))
+        {
+            Enqueue(email, $"{titleZh} / {titleEn}", $"{bodyZh}\n\n---\n\n{bodyEn}", kind);
+        }
+    }
 }

@@ -109,11 +109,7 @@ public sealed class ReportCycleJob(IServiceScopeFactory scopes, TimeProvider clo
             var bodyEn = $"{name} has not filed its annual report for {year}. The deadline is {window.Closes:yyyy-MM-dd}; late filers may be listed as abnormal and warned.";
             foreach (var user in users[id])
             {
-                db.Notifications.Add(new Portal.Domain.Notifications.Notification(user.Id, titleZh, titleEn, bodyZh, bodyEn, "/annual-reports", now));
-                if (!user.ReminderEmailsOptOut && !string.IsNullOrEmpty(user.Email))
-                {
-                    outbox.Enqueue(user.Email, $"{titleZh} / {titleEn}", $"{bodyZh}\n\n---\n\n{bodyEn}", "report-reminder");
-                }
+                outbox.Remind(user.Id, user.Email, user.ReminderEmailsOptOut, titleZh, titleEn, bodyZh, bodyEn, "/annual-reports", "report-reminder");
             }
         }
 

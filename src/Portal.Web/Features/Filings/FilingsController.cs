@@ -284,22 +284,7 @@ public class FilingsController(
     }
 
     /// <summary>Done → back to the page; refused → the reason as a message on the page; unknown → 404.</summary>
-    private IActionResult Outcome(UseCaseResult result, string back)
-    {
-        switch (result.Outcome)
-        {
-            case UseCaseOutcome.NotFound:
-                return NotFound();
-            case UseCaseOutcome.Refused:
-                TempData["Error"] = "Error." + result.Code;
-                break;
-            case UseCaseOutcome.Conflict:
-                TempData["Error"] = "Error.ChangedMeanwhile";
-                break;
-        }
-
-        return Redirect(back);
-    }
+    private IActionResult Outcome(UseCaseResult result, string back) => this.RedirectAfter(result, back);
 
     private async Task<NewFilingViewModel> NewModelAsync(CancellationToken ct)
     {

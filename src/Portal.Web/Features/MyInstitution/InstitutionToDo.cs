@@ -156,8 +156,7 @@ public sealed class InstitutionToDo(PortalDbContext db, FilingAccess access, Fil
             return;
         }
 
-        var inProgress = await access.ForApplicant(user).AnyAsync(f => f.Kind == FilingKind.CertificateRenewal && f.State != FilingState.Approved
-            && f.State != FilingState.Refused && f.State != FilingState.Withdrawn && f.State != FilingState.NotAccepted, ct);
+        var inProgress = await access.ForApplicant(user).AnyAsync(f => f.Kind == FilingKind.CertificateRenewal && FilingWorkflow.OpenStates.Contains(f.State), ct);
         if (inProgress)
         {
             return;

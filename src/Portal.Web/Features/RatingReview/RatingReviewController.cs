@@ -79,9 +79,8 @@ public class RatingReviewController(PortalDbContext db, FilingClocks clocks, Wor
             RatingFilter.Appealed => r.Appeal != AppealState.None,
             _ => true,
         }).OrderBy(r => r.FollowUp == FollowUpState.Open ? 0 : 1).ThenBy(r => r.FollowUpDueOn).ThenByDescending(r => r.RatedUtc).ToList();
-        var project = RatingView.Project.Compile();
         var pager = new PagerViewModel(page, PageSize, shown.Count, "/registry/ratings", new Dictionary<string, string?> { ["year"] = y.ToString(System.Globalization.CultureInfo.InvariantCulture), ["show"] = show.ToString() });
-        return View(new RatingListViewModel(y, show, figures, shown.Skip((page - 1) * PageSize).Take(PageSize).Select(project).ToList(), pager, today));
+        return View(new RatingListViewModel(y, show, figures, shown.Skip((page - 1) * PageSize).Take(PageSize).Select(RatingView.From).ToList(), pager, today));
     }
 
     /// <summary>Appeals of the child offices' ratings, for the parent office's supervisor to decide.</summary>
@@ -137,20 +136,5 @@ public class RatingReviewController(PortalDbContext db, FilingClocks clocks, Wor
     public async Task<IActionResult> DecideAppeal(Guid id, bool? uphold, string? decision, CancellationToken ct) =>
         After(id, await work.DecideAppealAsync(User, id, ModelState.IsValid ? uphold : null, decision, ct), "Rating.AppealDecided");
 
-    private IActionResult After(Guid id, UseCaseResult result, string done)
-    {
-        switch (result.Outcome)
-        {
-            case UseCaseOutcome.NotFound:
-                return NotFound();
-            case UseCaseOutcome.Refused:
-                TempData["Error"] = "Error." + result.Code;
-                break;
-            default:
-                TempData["Flash"] = done;
-                break;
-        }
-
-        return Redirect($"/registry/ratings/{id}");
-    }
+    private IActionResult After(Guid id, UseCaseResult result, string done) => this.RedirectAfter(result, $"/registry/ratings/{id}", done);
 }

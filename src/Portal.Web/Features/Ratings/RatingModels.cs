@@ -51,6 +51,9 @@ public sealed record RatingView(
         r.Id, r.OfficeId, r.Service, r.SubjectId, r.SubjectNumber, r.Level, r.GuideClarity, r.Speed, r.StaffAttitude, r.Comment, r.RatedOn,
         r.FollowUp, r.FollowUpDueOn, r.ContactedOn, r.Finding, r.Rectification, r.AnsweredByName, r.AnsweredOn, r.AnsweredOnTime,
         r.Resolved, r.FeedbackComment, r.Appeal, r.AppealReason, r.AppealDecision, r.AppealDecidedByName, r.RaterUserId);
+
+    /// <summary>The same projection for ratings already in memory.</summary>
+    public static readonly Func<ServiceRating, RatingView> From = Project.Compile();
 }
 
 /// <summary>The rating panel under a closed filing or a published report: the form, or the rating given and what became of it.</summary>

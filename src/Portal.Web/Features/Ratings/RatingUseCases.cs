@@ -117,11 +117,9 @@ public sealed class RateService(PortalDbContext db, FilingAccess access, FilingC
 
     private async Task NotifySupervisorsAsync(ServiceRating rating, CancellationToken ct)
     {
-        var supervisorRole = await db.Roles.Where(r => r.Name == Roles.RegistrySupervisor).Select(r => r.Id).SingleAsync(ct);
-        var supervisors = await db.Users.Where(u => u.OfficeId == rating.OfficeId && db.UserRoles.Any(ur => ur.UserId == u.Id && ur.RoleId == supervisorRole)).Select(u => u.Id).ToListAsync(ct);
-        foreach (var id in supervisors)
+        foreach (var supervisor in await Portal.Web.Features.Review.OfficeStaff.InRolesAsync(db, rating.OfficeId, [Roles.RegistrySupervisor], ct))
         {
-            db.Notifications.Add(new Notification(id,
+            db.Notifications.Add(new Notification(supervisor.Id,
                 $"差评待回访：{rating.SubjectNumber}", $"Bad rating to follow up: {rating.SubjectNumber}",
                 $"收到一条“{RatingText.Zh(rating.Level)}”评价，请于{rating.FollowUpDueOn:yyyy年MM月dd日}前联系评价人、核实情况并反馈整改或解释。",
                 $"A rating of \"{RatingText.En(rating.Level)}\" was given. Contact the rater, look into it and answer with the rectification or an explanation by {rating.FollowUpDueOn:yyyy-MM-dd}.",

@@ -29,20 +29,5 @@ public class RatingsController(RateService rate) : Controller
     /// <summary>A level that did not bind (a number naming no level) is no level at all: the rule then refuses it.</summary>
     private RatingForm Bound(RatingForm form) => ModelState.IsValid ? form : new RatingForm { Comment = form.Comment };
 
-    private IActionResult After(UseCaseResult result, string back, string done)
-    {
-        switch (result.Outcome)
-        {
-            case UseCaseOutcome.NotFound:
-                return NotFound();
-            case UseCaseOutcome.Refused:
-                TempData["Error"] = "Error." + result.Code;
-                break;
-            default:
-                TempData["Flash"] = done;
-                break;
-        }
-
-        return LocalRedirect(back);
-    }
+    private IActionResult After(UseCaseResult result, string back, string done) => this.RedirectAfter(result, back, done);
 }

@@ -54,11 +54,7 @@ public sealed class ChaseReport(PortalDbContext db, EmailOutbox outbox, FilingCl
         var users = await db.Users.Where(u => u.InstitutionId == institution.Id).Select(u => new { u.Id, u.Email, u.ReminderEmailsOptOut }).ToListAsync(ct);
         foreach (var member in users)
         {
-            db.Notifications.Add(new Portal.Domain.Notifications.Notification(member.Id, titleZh, titleEn, bodyZh, bodyEn, "/annual-reports", now));
-            if (!member.ReminderEmailsOptOut && !string.IsNullOrEmpty(member.Email))
-            {
-                outbox.Enqueue(member.Email, $"{titleZh} / {titleEn}", $"{bodyZh}\n\n---\n\n{bodyEn}", "report-chase");
-            }
+            outbox.Remind(member.Id, member.Email, member.ReminderEmailsOptOut, titleZh, titleEn, bodyZh, bodyEn, "/annual-reports", "report-chase");
         }
 
         await db.SaveChangesAsync(ct);

@@ -111,20 +111,7 @@ public class ReportReviewController(PortalDbContext db, FilingClocks clocks, ICo
     [HttpPost("overdue/{institutionId:guid}/chase")]
     public async Task<IActionResult> Chase(Guid institutionId, int year, [FromServices] ChaseReport chase, CancellationToken ct)
     {
-        var result = await chase.HandleAsync(User, institutionId, year, ct);
-        switch (result.Outcome)
-        {
-            case UseCaseOutcome.NotFound:
-                return NotFound();
-            case UseCaseOutcome.Refused:
-                TempData["Error"] = "Error." + result.Code;
-                break;
-            default:
-                TempData["Flash"] = "ReportReview.Chased";
-                break;
-        }
-
-        return Redirect($"/registry/reports/overdue?year={year}");
+        return this.RedirectAfter(await chase.HandleAsync(User, institutionId, year, ct), $"/registry/reports/overdue?year={year}", "ReportReview.Chased");
     }
 
     /// <summary>Does one review act; <paramref name="done"/>: the message that says what was done ("已公示", "已退回修改").</summary>

@@ -16,11 +16,15 @@ public sealed record StaffMember(string Id, string Name);
 /// <summary>The office's staff: registrars and supervisors whose account belongs to the office.</summary>
 public static class OfficeStaff
 {
-    public static async Task<List<StaffMember>> ListAsync(PortalDbContext db, Guid officeId, CancellationToken ct)
+    public static Task<List<StaffMember>> ListAsync(PortalDbContext db, Guid officeId, CancellationToken ct) =>
+        InRolesAsync(db, officeId, [Roles.Registrar, Roles.RegistrySupervisor], ct);
+
+    /// <summary>The office's accounts holding any of <paramref name="roles"/>.</summary>
+    public static async Task<List<StaffMember>> InRolesAsync(PortalDbContext db, Guid officeId, string[] roles, CancellationToken ct)
     {
-        var staffRoles = await db.Roles.Where(r => r.Name == Roles.Registrar || r.Name == Roles.RegistrySupervisor).Select(r => r.Id).ToListAsync(ct);
+        var roleIds = await db.Roles.Where(r => roles.Contains(r.Name!)).Select(r => r.Id).ToListAsync(ct);
         return await db.Users.AsNoTracking()
-            .Where(u => u.OfficeId == officeId && db.UserRoles.Any(ur => ur.UserId == u.Id && staffRoles.Contains(ur.RoleId)))
+            .Where(u => u.OfficeId == officeId && db.UserRoles.Any(ur => ur.UserId == u.Id && roleIds.Contains(ur.RoleId)))
             .OrderBy(u => u.DisplayName)
             .Select(u => new StaffMember(u.Id, u.DisplayName))
             .ToListAsync(ct);

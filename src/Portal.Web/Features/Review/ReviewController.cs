@@ -153,22 +153,8 @@ public class ReviewController(
     public async Task<IActionResult> Note(Guid id, string? text, [FromServices] WriteFilingNote write, CancellationToken ct) =>
         AfterWork(id, await write.HandleAsync(User, id, text, ct), "Review.NoteSaved", "#notes-h");
 
-    private IActionResult AfterWork(Guid id, UseCaseResult result, string done, string anchor = "#work-h")
-    {
-        switch (result.Outcome)
-        {
-            case UseCaseOutcome.NotFound:
-                return NotFound();
-            case UseCaseOutcome.Refused:
-                TempData["Error"] = "Error." + result.Code;
-                break;
-            default:
-                TempData["Flash"] = done;
-                break;
-        }
-
-        return Redirect($"/registry/filings/{id}{anchor}");
-    }
+    private IActionResult AfterWork(Guid id, UseCaseResult result, string done, string anchor = "#work-h") =>
+        this.RedirectAfter(result, $"/registry/filings/{id}{anchor}", done);
 
     [HttpGet("{id:guid}/attachments/{attachmentId:guid}")]
     public Task<IActionResult> Download(Guid id, Guid attachmentId, CancellationToken ct) =>
@@ -224,23 +210,7 @@ public class ReviewController(
     [HttpPost("{id:guid}/collected")]
     public async Task<IActionResult> Collected(Guid id, Guid token, [FromServices] Portal.Web.Features.Agencies.RecordCollection record, CancellationToken ct)
     {
-        var result = await record.HandleAsync(User, id, token, ct);
-        switch (result.Outcome)
-        {
-            case UseCaseOutcome.NotFound:
-                return NotFound();
-            case UseCaseOutcome.Refused:
-                TempData["Error"] = "Error." + result.Code;
-                break;
-            case UseCaseOutcome.Conflict:
-                TempData["Error"] = "Error.ChangedMeanwhile";
-                break;
-            default:
-                TempData["Flash"] = "Agency.CollectedRecorded";
-                break;
-        }
-
-        return Redirect($"/registry/filings/{id}");
+        return this.RedirectAfter(await record.HandleAsync(User, id, token, ct), $"/registry/filings/{id}", "Agency.CollectedRecorded");
     }
 
     /// <summary>The one complete list of what can be returned: every material of the kind and every item.</summary>
