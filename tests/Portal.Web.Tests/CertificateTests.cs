@@ -172,6 +172,24 @@ public class CertificateTests(PortalFactory factory) : IClassFixture<PortalFacto
         Assert.Equal(0, code);
         Assert.Contains("signature: Valid", output);
         Assert.Contains(c.Number, output);
+        Assert.Contains("family:      事业单位法人证书", output);
+
+        // An agency's code certificate verifies with the same keys and the same command, which names its family.
+        ScannedAgencyCertificate agency;
+        using (var scope = factory.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+            var union = await db.Agencies.Where(a => a.Current.Name == "浦江县总工会").Select(a => a.Id).SingleAsync();
+            agency = await db.AgencyCertificates.Where(x => x.AgencyId == union && x.Status == CertificateStatus.Valid)
+                .Select(x => new ScannedAgencyCertificate(x.Number, x.Code, x.QrUrl)).SingleAsync();
+        }
+
+        var (agencyCode, agencyOutput) = await RunCliAsync("verify-token", agency.QrUrl, "--keys", file);
+        Assert.Equal(0, agencyCode);
+        Assert.Contains(agency.Number, agencyOutput);
+        Assert.Contains(agency.Code, agencyOutput);
+        Assert.Contains("family:      统一社会信用代码证书", agencyOutput);
+        Assert.Contains("no end printed", agencyOutput);
         var (badCode, badOutput) = await RunCliAsync("verify-token", c.Token[..^3] + "AAA", "--keys", file);
         Assert.Equal(1, badCode);
         Assert.Contains("NOT issued", badOutput);
@@ -394,3 +412,5 @@ public class CertificateLifecycleTests
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/")).StatusCode); // other pages are not limited
     }
 }
+
+internal sealed record ScannedAgencyCertificate(string Number, string Code, string QrUrl);

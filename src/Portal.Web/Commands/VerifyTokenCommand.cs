@@ -39,7 +39,12 @@ public static class VerifyTokenCommand
             Console.WriteLine($"certificate: {c.Number}");
             Console.WriteLine($"code:        {c.Code}");
             Console.WriteLine($"name:        {c.Name}");
-            Console.WriteLine($"valid:       {c.ValidFrom} – {c.ValidUntil} (issued {c.IssuedOn})");
+            Console.WriteLine(c.IsAgency
+                ? "family:      统一社会信用代码证书 (code certificate of an organ, people's organisation or other body)"
+                : "family:      事业单位法人证书 (legal-person certificate of a public institution)");
+            Console.WriteLine(string.IsNullOrEmpty(c.ValidUntil)
+                ? $"valid:       from {c.ValidFrom}, no end printed (issued {c.IssuedOn})"
+                : $"valid:       {c.ValidFrom} – {c.ValidUntil} (issued {c.IssuedOn})");
         }
 
         Console.WriteLine(verdict.Check == TokenCheck.Valid
