@@ -2320,3 +2320,28 @@ BEGIN
 END $EF$;
 COMMIT;
 
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261202041622_AgencyCertificateReminders') THEN
+    ALTER TABLE "AgencyCertificates" ADD "Notified30DaysBefore" boolean NOT NULL DEFAULT FALSE;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261202041622_AgencyCertificateReminders') THEN
+    ALTER TABLE "AgencyCertificates" ADD "Notified60DaysBefore" boolean NOT NULL DEFAULT FALSE;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261202041622_AgencyCertificateReminders') THEN
+    INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+    VALUES ('20261202041622_AgencyCertificateReminders', '10.0.15');
+    END IF;
+END $EF$;
+COMMIT;
+

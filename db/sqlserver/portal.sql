@@ -2636,3 +2636,32 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202041616_AgencyCertificateReminders'
+)
+BEGIN
+    ALTER TABLE [AgencyCertificates] ADD [Notified30DaysBefore] bit NOT NULL DEFAULT CAST(0 AS bit);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202041616_AgencyCertificateReminders'
+)
+BEGIN
+    ALTER TABLE [AgencyCertificates] ADD [Notified60DaysBefore] bit NOT NULL DEFAULT CAST(0 AS bit);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202041616_AgencyCertificateReminders'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261202041616_AgencyCertificateReminders', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

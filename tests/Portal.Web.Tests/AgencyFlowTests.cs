@@ -17,7 +17,7 @@ namespace Portal.Web.Tests;
 /// <summary>The four agency filings (机关、群团赋码) from draft to decision over HTTP, and who may see them.</summary>
 public class AgencyFlowTests
 {
-    private const string Office = "浦江县人民政府办公室";
+    internal const string Office = "浦江县人民政府办公室";
 
     private static Dictionary<string, string> ItemsOf(AgencyItems items) => new()
     {
@@ -30,25 +30,25 @@ public class AgencyFlowTests
         ["PersonInChargeIdNumber"] = items.PersonInChargeIdNumber,
     };
 
-    private static Task<HttpResponseMessage> SaveAsync(PortalClient client, Guid id, Dictionary<string, string> fields) =>
+    internal static Task<HttpResponseMessage> SaveAsync(PortalClient client, Guid id, Dictionary<string, string> fields) =>
         client.SubmitAsync($"/filings/{id}/agency", $"/filings/{id}/agency", fields);
 
-    private static async Task<Agency> AgencyAsync(PortalFactory factory, string name)
+    internal static async Task<Agency> AgencyAsync(PortalFactory factory, string name)
     {
         using var scope = factory.Services.CreateScope();
         return await scope.ServiceProvider.GetRequiredService<PortalDbContext>().Agencies.AsNoTracking().Include(a => a.Versions).SingleAsync(a => a.Current.Name == name);
     }
 
-    private static async Task<List<AgencyCertificate>> CertificatesAsync(PortalFactory factory, Guid agencyId)
+    internal static async Task<List<AgencyCertificate>> CertificatesAsync(PortalFactory factory, Guid agencyId)
     {
         using var scope = factory.Services.CreateScope();
         return await scope.ServiceProvider.GetRequiredService<PortalDbContext>().AgencyCertificates.AsNoTracking().Where(c => c.AgencyId == agencyId).OrderBy(c => c.Number).ToListAsync();
     }
 
-    private static async Task<string?> VerdictAsync(PortalClient client, string url) =>
+    internal static async Task<string?> VerdictAsync(PortalClient client, string url) =>
         (await client.PageAsync(new Uri(url).PathAndQuery)).QuerySelector("[data-verdict]")?.GetAttribute("data-verdict");
 
-    private static async Task SubmitAndApproveAsync(PortalFactory factory, PortalClient applicant, Guid id, Action<PortalClient>? beforeApprove = null)
+    internal static async Task SubmitAndApproveAsync(PortalFactory factory, PortalClient applicant, Guid id, Action<PortalClient>? beforeApprove = null)
     {
         Assert.Equal(HttpStatusCode.Redirect, (await applicant.ConfirmSubmitAsync(id)).StatusCode);
         Assert.Equal(FilingState.Submitted, await factory.StateAsync(id));

@@ -7,6 +7,9 @@ public enum AgencyCertificateReason
     FirstApplication,
     Change,
     Reissue,
+
+    /// <summary>到期换领: a new certificate with a fresh validity, for one in its last 30 days or past its end.</summary>
+    Renewal,
 }
 
 /// <summary>
@@ -71,6 +74,10 @@ public class AgencyCertificate
 
     public string DuplicateSha256 { get; private set; }
 
+    public bool Notified60DaysBefore { get; private set; }
+
+    public bool Notified30DaysBefore { get; private set; }
+
     public Guid ConcurrencyToken { get; private set; }
 
     public static AgencyCertificate Issue(
@@ -110,7 +117,7 @@ public class AgencyCertificate
 
     /// <summary>
     /// The validity end of a new certificate: none when the office prints none; otherwise <paramref name="validityYears"/> from
-    /// issue for a first application, and the predecessor's end for a change or re-issue (as for institutions).
+    /// issue for a first application or a renewal, and the predecessor's end for a change or re-issue (as for institutions).
     /// </summary>
     public static DateOnly? ValidityEnd(int? validityYears, AgencyCertificateReason reason, DateOnly issuedOn, DateOnly? predecessorValidUntil)
     {
@@ -119,16 +126,61 @@ public class AgencyCertificate
             return null;
         }
 
-        return reason != AgencyCertificateReason.FirstApplication && predecessorValidUntil is { } end && end > issuedOn
+        return reason is AgencyCertificateReason.Change or AgencyCertificateReason.Reissue && predecessorValidUntil is { } end && end > issuedOn
             ? end
             : issuedOn.AddYears(validityYears.Value);
     }
 
-    public CertificateStatus StatusOn(DateOnly today) =>
-        Status == CertificateStatus.Valid && ValidUntil is { } end && today > end ? CertificateStatus.Expired : Status;
+    public CertificateStatus StatusOn(DateOnly today) => CertificateStatuses.On(Status, ValidUntil, today);
 
+    /// <summary>Marks a certificate past its printed validity as expired (the daily job); one without a validity never expires.</summary>
+    public void Expire(DateOnly today)
+    {
+        EnsureValid();
+        if (ValidUntil is not { } end || today <= end)
+        {
+            throw new DomainRuleException(CertificateErrors.NotYetExpired);
+        }
+
+        Status = CertificateStatus.Expired;
+        EndedOn = end.AddDays(1);
+        ConcurrencyToken = Guid.NewGuid();
+    }
+
+    /// <summary>到期换领 is open from 30 days before the printed end, and stays open after it (the body still needs a certificate).</summary>
+    public bool RenewalIsOpen(DateOnly today) =>
+        Status is CertificateStatus.Valid or CertificateStatus.Expired && SuccessorId is null
+        && ValidUntil is { } end && today >= end.AddDays(-RenewalWindowDays);
+
+    public const int RenewalWindowDays = 30;
+
+    /// <summary>Which expiry reminder is due today, if any (60 and 30 days before the end), and records that it was sent.</summary>
+    public int? TakeExpiryReminder(DateOnly today)
+    {
+        if (Status != CertificateStatus.Valid || ValidUntil is not { } end)
+        {
+            return null;
+        }
+
+        var due = ExpiryReminders.Due(end, today, Notified60DaysBefore, Notified30DaysBefore);
+        Notified30DaysBefore |= due == 30;
+        Notified60DaysBefore |= due is not null;
+        return due;
+    }
+
+    /// <summary>
+    /// A new certificate takes this one's place: a valid one is superseded from <paramref name="on"/>; an expired one keeps its
+    /// status and end, and only points to its successor (the verify page links to it).
+    /// </summary>
     public void SupersedeBy(Guid successorId, DateOnly on)
     {
+        if (Status == CertificateStatus.Expired && SuccessorId is null)
+        {
+            SuccessorId = successorId;
+            ConcurrencyToken = Guid.NewGuid();
+            return;
+        }
+
         EnsureValid();
         Status = CertificateStatus.Superseded;
         SuccessorId = successorId;

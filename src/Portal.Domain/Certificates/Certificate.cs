@@ -155,8 +155,7 @@ public class Certificate
             : issuedOn.AddYears(ValidityYears);
 
     /// <summary>The status as of <paramref name="today"/>: a valid certificate past its end is expired even before the daily job marks it.</summary>
-    public CertificateStatus StatusOn(DateOnly today) =>
-        Status == CertificateStatus.Valid && today > ValidUntil ? CertificateStatus.Expired : Status;
+    public CertificateStatus StatusOn(DateOnly today) => CertificateStatuses.On(Status, ValidUntil, today);
 
     public void SupersedeBy(Guid successorId, DateOnly on)
     {
@@ -199,21 +198,10 @@ public class Certificate
             return null;
         }
 
-        var daysLeft = ValidUntil.DayNumber - today.DayNumber;
-        if (daysLeft <= 30 && daysLeft >= 0 && !Notified30DaysBefore)
-        {
-            Notified30DaysBefore = true;
-            Notified60DaysBefore = true;
-            return 30;
-        }
-
-        if (daysLeft <= 60 && daysLeft > 30 && !Notified60DaysBefore)
-        {
-            Notified60DaysBefore = true;
-            return 60;
-        }
-
-        return null;
+        var due = ExpiryReminders.Due(ValidUntil, today, Notified60DaysBefore, Notified30DaysBefore);
+        Notified30DaysBefore |= due == 30;
+        Notified60DaysBefore |= due is not null;
+        return due;
     }
 
     private void EnsureValid()
@@ -244,4 +232,30 @@ public static class PrintedItems
         a.Name != b.Name || a.SecondName != b.SecondName || a.Domicile != b.Domicile || a.PurposeAndScope != b.PurposeAndScope
         || a.LegalRepresentative != b.LegalRepresentative || a.FundingSourceCode != b.FundingSourceCode
         || a.StartupCapital != b.StartupCapital || a.Sponsor != b.Sponsor;
+}
+
+/// <summary>The status a reader sees, for either certificate family.</summary>
+public static class CertificateStatuses
+{
+    /// <summary>
+    /// The status as of <paramref name="today"/>: a valid certificate past its validity end is expired even before the daily job
+    /// marks it; one without a validity (an agency's where the office prints none) never expires.
+    /// </summary>
+    public static CertificateStatus On(CertificateStatus stored, DateOnly? validUntil, DateOnly today) =>
+        stored == CertificateStatus.Valid && validUntil is { } end && today > end ? CertificateStatus.Expired : stored;
+}
+
+/// <summary>The expiry reminders of either certificate family: 60 days before the end, then 30 (the 30-day one alone when the first was missed).</summary>
+public static class ExpiryReminders
+{
+    public static int? Due(DateOnly validUntil, DateOnly today, bool sent60, bool sent30)
+    {
+        var daysLeft = validUntil.DayNumber - today.DayNumber;
+        if (daysLeft is >= 0 and <= 30 && !sent30)
+        {
+            return 30;
+        }
+
+        return daysLeft is > 30 and <= 60 && !sent60 ? 60 : null;
+    }
 }

@@ -43,11 +43,14 @@ public static class FilingKinds
         or FilingKind.AgencyReissue or FilingKind.AgencyCancellation;
 }
 
-/// <summary>Why an agency asks for its certificate again: 补领 after loss, 换领 after damage.</summary>
+/// <summary>Why an agency asks for its certificate again: 补领 after loss, 换领 after damage or at the end of a printed validity.</summary>
 public enum ReissueCause
 {
     Loss,
     Damage,
+
+    /// <summary>到期换领: only where the office prints a validity, from 30 days before its end.</summary>
+    Expiry,
 }
 
 public enum FilingState

@@ -29,6 +29,7 @@ public static class FilingErrors
     public const string ReasonsRequired = "ReasonsRequired";
     public const string AnotherFilingInProgress = "AnotherFilingInProgress";
     public const string RenewalNotOpen = "RenewalNotOpen";
+    public const string AgencyRenewalNotOpen = "AgencyRenewalNotOpen";
     public const string InstitutionNotRegistered = "InstitutionNotRegistered";
     public const string CompetentOfficeRequired = "CompetentOfficeRequired";
     public const string AgencyNotActive = "AgencyNotActive";

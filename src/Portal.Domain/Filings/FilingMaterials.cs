@@ -77,7 +77,7 @@ public static class FilingMaterials
             AttachmentKind.ApplicationForm, AttachmentKind.ChangeProof, AttachmentKind.AddressProof,
             AttachmentKind.PersonInChargeAppointment, AttachmentKind.PersonInChargeId, AttachmentKind.Other,
         ],
-        FilingKind.AgencyReissue => [AttachmentKind.ApplicationForm, AttachmentKind.LossDeclaration, AttachmentKind.DamagedCertificate, AttachmentKind.Other],
+        FilingKind.AgencyReissue => [AttachmentKind.ApplicationForm, AttachmentKind.LossDeclaration, AttachmentKind.DamagedCertificate, AttachmentKind.ExpiringCertificate, AttachmentKind.Other],
         FilingKind.AgencyCancellation => [AttachmentKind.ApplicationForm, AttachmentKind.CancellingDocument, AttachmentKind.Other],
         _ => [],
     };
@@ -127,6 +127,7 @@ public static class FilingMaterials
                 {
                     ReissueCause.Loss => [AttachmentKind.ApplicationForm, AttachmentKind.LossDeclaration],
                     ReissueCause.Damage => [AttachmentKind.ApplicationForm, AttachmentKind.DamagedCertificate],
+                    ReissueCause.Expiry => [AttachmentKind.ApplicationForm, AttachmentKind.ExpiringCertificate],
                     _ => [AttachmentKind.ApplicationForm],
                 };
             case FilingKind.AgencyCancellation:

@@ -65,4 +65,8 @@ public static class FilingPolicy
 
         return agency.Status == AgencyStatus.Active ? null : FilingErrors.AgencyNotActive;
     }
+
+    /// <summary>到期换领 only where the body's current certificate prints a validity, from 30 days before its end; 补领 and 换领 after damage always.</summary>
+    public static string? WhyNotReissueForAgency(ReissueCause cause, AgencyCertificate? current, DateOnly today) =>
+        cause == ReissueCause.Expiry && current?.RenewalIsOpen(today) != true ? FilingErrors.AgencyRenewalNotOpen : null;
 }

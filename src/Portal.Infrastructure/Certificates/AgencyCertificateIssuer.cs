@@ -47,11 +47,11 @@ public sealed record AgencyCertificateContent(string Number, string Code, Agency
 /// </summary>
 public sealed class AgencyCertificateIssuer(PortalDbContext db, SigningKeyStore keys, Instruments.DocumentSigners signers, IOptions<PublicUrlOptions> urls, TimeProvider clock, Observability.PortalMetrics metrics)
 {
-    /// <summary><paramref name="voidCause"/>: for a re-issue, why the old certificate is void (loss or damage).</summary>
+    /// <summary><paramref name="voidCause"/>: for a re-issue, why the old certificate is void (loss or damage); a renewal supersedes it.</summary>
     public async Task<AgencyCertificate> IssueAsync(Agency agency, AgencyCertificateReason reason, DateOnly issuedOn, CancellationToken ct, VoidReason voidCause = VoidReason.Loss)
     {
         var office = await db.Offices.AsNoTracking().SingleAsync(o => o.Id == agency.OfficeId, ct);
-        var predecessor = await db.AgencyCertificates.SingleOrDefaultAsync(c => c.AgencyId == agency.Id && c.Status == CertificateStatus.Valid, ct);
+        var predecessor = await CurrentAsync(db, agency.Id, ct);
         var serial = await new NumberSequence(db).NextAsync($"certificate:{office.RegionCode}:{issuedOn.Year}", ct);
         var number = $"{office.RegionCode}{issuedOn.Year}{serial:D6}";
         var validUntil = AgencyCertificate.ValidityEnd(office.AgencyCertificateValidityYears, reason, issuedOn, predecessor?.ValidUntil);
@@ -72,19 +72,26 @@ public sealed class AgencyCertificateIssuer(PortalDbContext db, SigningKeyStore 
         metrics.CertificateIssued("Agency" + reason);
         if (predecessor is not null)
         {
-            if (reason == AgencyCertificateReason.Reissue)
+            if (reason == AgencyCertificateReason.Reissue && predecessor.Status == CertificateStatus.Valid)
             {
                 // 补领 after loss, 换领 after damage: either way the old certificate is void from today.
                 Void(predecessor, agency, voidCause, issuedOn, certificate.Id);
             }
             else
             {
+                // A change or renewal supersedes a valid certificate; an expired one keeps its status and points to the new one.
                 predecessor.SupersedeBy(certificate.Id, issuedOn);
             }
         }
 
         return certificate;
     }
+
+    /// <summary>The certificate the body holds now: the valid one, or the expired one nothing has replaced yet.</summary>
+    public static Task<AgencyCertificate?> CurrentAsync(PortalDbContext db, Guid agencyId, CancellationToken ct) =>
+        db.AgencyCertificates.Where(c => c.AgencyId == agencyId
+                && (c.Status == CertificateStatus.Valid || (c.Status == CertificateStatus.Expired && c.SuccessorId == null)))
+            .OrderByDescending(c => c.IssuedOn).ThenByDescending(c => c.Number).FirstOrDefaultAsync(ct);
 
     /// <summary>Voids the agency's valid certificate (cancellation; or re-issue with <paramref name="successorId"/>), and announces it.</summary>
     public async Task<AgencyCertificate?> VoidCurrentAsync(Agency agency, VoidReason reason, DateOnly on, CancellationToken ct)

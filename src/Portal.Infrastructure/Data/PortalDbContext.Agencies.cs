@@ -53,6 +53,7 @@ public partial class PortalDbContext
                 {
                     CertificateStatus.Superseded => FeedEventKinds.AgencyCertificateSuperseded,
                     CertificateStatus.Voided => FeedEventKinds.AgencyCertificateVoided,
+                    CertificateStatus.Expired => FeedEventKinds.AgencyCertificateExpired,
                     _ => null,
                 };
                 if (kind is not null)

@@ -44,7 +44,8 @@ public static class FeedEventKinds
     public const string AgencyCertificateIssued = "agency-certificate.issued";
     public const string AgencyCertificateSuperseded = "agency-certificate.superseded";
     public const string AgencyCertificateVoided = "agency-certificate.voided";
+    public const string AgencyCertificateExpired = "agency-certificate.expired";
 
     public static readonly string[] All = [Registered, Changed, Deregistered, Revoked, Withdrawn, CertificateIssued, CertificateSuperseded, CertificateVoided, CertificateExpired, ReportPublished,
-        AgencyRegistered, AgencyChanged, AgencyCancelled, AgencyCertificateIssued, AgencyCertificateSuperseded, AgencyCertificateVoided];
+        AgencyRegistered, AgencyChanged, AgencyCancelled, AgencyCertificateIssued, AgencyCertificateSuperseded, AgencyCertificateVoided, AgencyCertificateExpired];
 }

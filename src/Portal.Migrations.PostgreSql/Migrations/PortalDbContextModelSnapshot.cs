@@ -505,6 +505,12 @@ namespace Portal.Migrations.PostgreSql.Migrations
                         .HasColumnType("character varying(40)")
                         .UseCollation("C");
 
+                    b.Property<bool>("Notified30DaysBefore")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("Notified60DaysBefore")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("Number")
                         .IsRequired()
                         .HasMaxLength(20)

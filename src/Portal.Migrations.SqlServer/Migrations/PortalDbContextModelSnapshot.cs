@@ -442,6 +442,12 @@ namespace Portal.Migrations.SqlServer.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("nvarchar(40)");
 
+                    b.Property<bool>("Notified30DaysBefore")
+                        .HasColumnType("bit");
+
+                    b.Property<bool>("Notified60DaysBefore")
+                        .HasColumnType("bit");
+
                     b.Property<string>("Number")
                         .IsRequired()
                         .HasMaxLength(20)

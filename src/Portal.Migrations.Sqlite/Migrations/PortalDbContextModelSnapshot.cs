@@ -428,6 +428,12 @@ namespace Portal.Migrations.Sqlite.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("Notified30DaysBefore")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Notified60DaysBefore")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Number")
                         .IsRequired()
                         .HasMaxLength(20)

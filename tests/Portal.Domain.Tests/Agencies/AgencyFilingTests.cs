@@ -99,6 +99,7 @@ public class AgencyFilingTests
     [Theory]
     [InlineData(ReissueCause.Loss, AttachmentKind.LossDeclaration)]
     [InlineData(ReissueCause.Damage, AttachmentKind.DamagedCertificate)]
+    [InlineData(ReissueCause.Expiry, AttachmentKind.ExpiringCertificate)]
     public void Reissue_NeedsTheLossNoticeOrTheDamagedCertificate(ReissueCause cause, AttachmentKind evidence)
     {
         var filing = Filing.StartForAgency(FilingKind.AgencyReissue, Guid.NewGuid(), Guid.NewGuid(), AgencyItems(), "330726-2026-00013", Applicant, Now);
@@ -158,6 +159,10 @@ public class AgencyFilingTests
         Assert.Null(AgencyCertificate.ValidityEnd(null, AgencyCertificateReason.FirstApplication, Today, null));
         Assert.Equal(Today.AddYears(5), AgencyCertificate.ValidityEnd(5, AgencyCertificateReason.FirstApplication, Today, null));
         Assert.Equal(Today.AddYears(2), AgencyCertificate.ValidityEnd(5, AgencyCertificateReason.Change, Today, Today.AddYears(2)));
+        Assert.Equal(Today.AddYears(2), AgencyCertificate.ValidityEnd(5, AgencyCertificateReason.Reissue, Today, Today.AddYears(2)));
+        Assert.Equal(Today.AddYears(5), AgencyCertificate.ValidityEnd(5, AgencyCertificateReason.Renewal, Today, Today.AddDays(20))); // a fresh term
+        Assert.Equal(Today.AddYears(5), AgencyCertificate.ValidityEnd(5, AgencyCertificateReason.Change, Today, Today.AddDays(-3))); // after expiry
+        Assert.Null(AgencyCertificate.ValidityEnd(null, AgencyCertificateReason.Renewal, Today, Today.AddDays(20)));
     }
 
     [Theory]

@@ -9,6 +9,9 @@ using Portal.Web.Infrastructure;
 
 namespace Portal.Web.Features.Agencies;
 
+/// <param name="RenewalDue">The current certificate when 到期换领 is open for it.</param>
+public sealed record AgencyCertificatesViewModel(IReadOnlyList<AgencyCertificateRow> Rows, AgencyCertificateRow? RenewalDue);
+
 public sealed record AgencyCertificateRow(Guid Id, string Number, AgencyCertificateReason Reason, CertificateStatus Status, DateOnly IssuedOn, DateOnly? ValidUntil, DateOnly? EndedOn, string QrUrl);
 
 /// <summary>《统一社会信用代码证书》 PDFs: an agency's users download their own; registry staff any of their office's. Anything else is 404.</summary>
@@ -29,7 +32,12 @@ public sealed class AgencyCertificatesController(PortalDbContext db, TimeProvide
             .OrderByDescending(c => c.IssuedOn).ThenByDescending(c => c.Number)
             .Select(c => new AgencyCertificateRow(c.Id, c.Number, c.Reason, c.Status, c.IssuedOn, c.ValidUntil, c.EndedOn, c.QrUrl))
             .ToListAsync(ct);
-        return View("/Features/Agencies/Certificates.cshtml", rows.Select(r => r.Status == CertificateStatus.Valid && r.ValidUntil is { } end && today > end ? r with { Status = CertificateStatus.Expired } : r).ToList());
+        rows = rows.Select(r => r with { Status = CertificateStatuses.On(r.Status, r.ValidUntil, today) }).ToList();
+
+        // The newest certificate in its last 30 days or past its end: the page offers 到期换领.
+        var renewal = rows.FirstOrDefault() is { Status: CertificateStatus.Valid or CertificateStatus.Expired, ValidUntil: { } end } current
+            && today >= end.AddDays(-AgencyCertificate.RenewalWindowDays) ? current : null;
+        return View("/Features/Agencies/Certificates.cshtml", new AgencyCertificatesViewModel(rows, renewal));
     }
 
     [HttpGet("/agency/certificates/{id:guid}/{part}.pdf")]

@@ -3,12 +3,14 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Portal.Domain.Filings;
+using Portal.Infrastructure;
 using Portal.Web.Features.Filings;
 using Portal.Web.Infrastructure;
 
 namespace Portal.Web.Features.Agencies;
 
-public sealed record EditAgencyFilingViewModel(FilingViewModel Filing, AgencyDetailsForm Form);
+/// <param name="Causes">The re-issue causes offered: 到期换领 only while the body's certificate is in its renewal window.</param>
+public sealed record EditAgencyFilingViewModel(FilingViewModel Filing, AgencyDetailsForm Form, IReadOnlyList<ReissueCause> Causes);
 
 /// <summary>
 /// The applicant's page of the four agency filings (机关、群团赋码): the printed items (or the re-issue cause, or the
@@ -17,9 +19,23 @@ public sealed record EditAgencyFilingViewModel(FilingViewModel Filing, AgencyDet
 /// </summary>
 [Route("filings")]
 [Authorize(Policy = Policies.Institution)]
-public sealed class AgencyFilingsController(FilingAccess access, FilingViewBuilder views, IStringLocalizer<SharedResource> l) : Controller
+public sealed class AgencyFilingsController(FilingAccess access, FilingViewBuilder views, IStringLocalizer<SharedResource> l,
+    Portal.Infrastructure.Data.PortalDbContext db, TimeProvider clock) : Controller
 {
     private const string ViewPath = "/Features/Agencies/Edit.cshtml";
+
+    private async Task<IReadOnlyList<ReissueCause>> CausesAsync(Filing filing, ReissueCause? chosen, CancellationToken ct)
+    {
+        if (filing.Kind != FilingKind.AgencyReissue || filing.AgencyId is not { } agencyId)
+        {
+            return [];
+        }
+
+        var current = await Portal.Infrastructure.Certificates.AgencyCertificateIssuer.CurrentAsync(db, agencyId, ct);
+        return current?.RenewalIsOpen(clock.TodayInChina()) == true || chosen == ReissueCause.Expiry
+            ? [ReissueCause.Loss, ReissueCause.Damage, ReissueCause.Expiry]
+            : [ReissueCause.Loss, ReissueCause.Damage];
+    }
 
     [HttpGet("{id:guid}/agency")]
     public async Task<IActionResult> Edit(Guid id, CancellationToken ct)
@@ -31,7 +47,8 @@ public sealed class AgencyFilingsController(FilingAccess access, FilingViewBuild
         }
 
         return filing.IsEditable
-            ? View(ViewPath, new EditAgencyFilingViewModel(await views.BuildAsync(filing, FilingRole.Applicant, ct), AgencyDetailsForm.From(filing).MaskIdentityNumber()))
+            ? View(ViewPath, new EditAgencyFilingViewModel(await views.BuildAsync(filing, FilingRole.Applicant, ct), AgencyDetailsForm.From(filing).MaskIdentityNumber(),
+                await CausesAsync(filing, filing.ReissueCause, ct)))
             : Redirect($"/filings/{id}");
     }
 
@@ -87,7 +104,7 @@ public sealed class AgencyFilingsController(FilingAccess access, FilingViewBuild
             // Nothing typed is lost: the page comes back with the values as sent and a message at each field.
             var reloaded = await FilingAccess.LoadAsync(access.ForApplicant(User).AsNoTracking(), id, ct);
             return View(ViewPath, new EditAgencyFilingViewModel(await views.BuildAsync(reloaded!, FilingRole.Applicant, ct),
-                form.PersonInChargeIdNumber == stored.PersonInChargeIdNumber ? form.MaskIdentityNumber() : form));
+                form.PersonInChargeIdNumber == stored.PersonInChargeIdNumber ? form.MaskIdentityNumber() : form, await CausesAsync(reloaded!, form.ReissueCause, ct)));
         }
 
         if (next == "confirm")

@@ -94,7 +94,7 @@ public static class AgencyRegister
             .Select(a => new { a.Id, a.PublishedOn, a.TitleZh, a.TitleEn }).ToListAsync(ct))
             .Select(a => new PublicAnnouncementRow(a.Id, a.PublishedOn, Cultures.Pick(a.TitleZh, a.TitleEn))).ToList();
         var status = certificate is null ? (CertificateStatus?)null
-            : certificate.Status == CertificateStatus.Valid && certificate.ValidUntil is { } end && today > end ? CertificateStatus.Expired : certificate.Status;
+            : CertificateStatuses.On(certificate.Status, certificate.ValidUntil, today);
         return new AgencyProfileViewModel(agency.Code, agency.Current with { PersonInChargeIdNumber = string.Empty }, agency.Status, agency.RegisteredOn, agency.CancelledOn,
             Cultures.Pick(office.Zh, office.En), certificate?.Number ?? agency.PaperCertificateNumber, status,
             certificate is null ? agency.PaperCertificateValidUntil : certificate.ValidUntil, changes, announcements);

@@ -68,7 +68,7 @@ public sealed class StartAgencyFiling(PortalDbContext db, FilingClocks clocks)
 }
 
 /// <summary>Saves a checked agency form as the filing's description.</summary>
-public sealed class SaveAgencyDetails(PortalDbContext db, FilingAccess access)
+public sealed class SaveAgencyDetails(PortalDbContext db, FilingAccess access, FilingClocks clocks)
 {
     public async Task<UseCaseResult> HandleAsync(ClaimsPrincipal user, Guid id, AgencyDetailsForm form, CancellationToken ct)
     {
@@ -90,7 +90,13 @@ public sealed class SaveAgencyDetails(PortalDbContext db, FilingAccess access)
                     filing.DescribeAgencyChange(form.ToItems(filing.AgencyBase!.Category), explanation);
                     break;
                 case FilingKind.AgencyReissue:
-                    filing.DescribeAgencyReissue(form.ReissueCause!.Value, explanation ?? string.Empty);
+                    var current = await Portal.Infrastructure.Certificates.AgencyCertificateIssuer.CurrentAsync(db, filing.AgencyId!.Value, ct);
+                    if (FilingPolicy.WhyNotReissueForAgency(form.ReissueCause!.Value, current, clocks.Today) is { } why)
+                    {
+                        return UseCaseResult.Refused(why);
+                    }
+
+                    filing.DescribeAgencyReissue(form.ReissueCause.Value, explanation ?? string.Empty);
                     break;
                 default:
                     filing.DescribeAgencyCancellation(explanation ?? string.Empty);

@@ -84,7 +84,9 @@ public sealed class ApplyAgencyApproval(PortalDbContext db, CodeRegistry codes, 
                 return await IssuedAsync(changing, AgencyCertificateReason.Change, today, VoidReason.Loss, ct);
             case FilingKind.AgencyReissue:
                 var reissuing = await LoadAsync(filing, ct);
-                return await IssuedAsync(reissuing, AgencyCertificateReason.Reissue, today, filing.ReissueCause == ReissueCause.Damage ? VoidReason.Damage : VoidReason.Loss, ct);
+                return filing.ReissueCause == ReissueCause.Expiry
+                    ? await IssuedAsync(reissuing, AgencyCertificateReason.Renewal, today, VoidReason.Loss, ct)
+                    : await IssuedAsync(reissuing, AgencyCertificateReason.Reissue, today, filing.ReissueCause == ReissueCause.Damage ? VoidReason.Damage : VoidReason.Loss, ct);
             case FilingKind.AgencyCancellation:
                 var cancelled = await LoadAsync(filing, ct);
                 cancelled.Cancel(today);

@@ -62,7 +62,7 @@ public sealed class AgencyApiController(PortalDbContext db, TimeProvider clock, 
         return rows.ToDictionary(r => r.Code, r =>
         {
             var c = certificates.GetValueOrDefault(r.Id);
-            var status = c is null ? (CertificateStatus?)null : c.Status == CertificateStatus.Valid && c.ValidUntil is { } end && today > end ? CertificateStatus.Expired : c.Status;
+            var status = c is null ? (CertificateStatus?)null : CertificateStatuses.On(c.Status, c.ValidUntil, today);
             return new ApiAgency(r.Code, r.Current.Name, r.Current.SecondName, r.Current.Category.ToString(), r.Status.ToString(), r.RegisteredOn, r.CancelledOn,
                 r.Current.Functions, r.Current.Address, r.Current.PersonInCharge, r.Current.EstablishingDocument, offices.GetValueOrDefault(r.OfficeId) ?? string.Empty,
                 c?.Number, status?.ToString(), c?.ValidUntil);

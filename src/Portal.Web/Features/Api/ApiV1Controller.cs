@@ -123,7 +123,7 @@ public class ApiV1Controller(PortalDbContext db, CertificateVerification verific
             return Problem(statusCode: 404, title: l["Api.NotFound"]);
         }
 
-        var status = c.Status == CertificateStatus.Valid && clocks.Today > c.ValidUntil ? CertificateStatus.Expired : c.Status;
+        var status = CertificateStatuses.On(c.Status, c.ValidUntil, clocks.Today);
         return Ok(new ApiCertificate(c.Number, status.ToString(), c.ValidFrom, c.ValidUntil, c.IssuedOn, status == CertificateStatus.Expired ? c.EndedOn ?? c.ValidUntil.AddDays(1) : c.EndedOn, c.Successor));
     }
 

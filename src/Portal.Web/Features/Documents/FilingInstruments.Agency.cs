@@ -46,7 +46,7 @@ public sealed partial class FilingInstruments
         }
 
         var notices = new List<string>();
-        if (outcome.Previous is { } previous && f.Kind == FilingKind.AgencyChange)
+        if (outcome.Previous is { } previous && (f.Kind == FilingKind.AgencyChange || f.ReissueCause == ReissueCause.Expiry))
         {
             notices.Add($"请于领取新证书时交回原《统一社会信用代码证书》正本和副本（证书编号：{previous.Number}）。");
         }
@@ -64,7 +64,7 @@ public sealed partial class FilingInstruments
         {
             FilingKind.AgencyFirstApplication => "准予赋码并颁发《统一社会信用代码证书》",
             FilingKind.AgencyChange => "准予变更《统一社会信用代码证书》登记事项",
-            FilingKind.AgencyReissue => f.ReissueCause == ReissueCause.Damage ? "准予换领《统一社会信用代码证书》" : "准予补领《统一社会信用代码证书》",
+            FilingKind.AgencyReissue => f.ReissueCause is ReissueCause.Damage or ReissueCause.Expiry ? "准予换领《统一社会信用代码证书》" : "准予补领《统一社会信用代码证书》",
             _ => "准予注销统一社会信用代码",
         };
         var body = new InstrumentBody(

@@ -298,7 +298,7 @@ public class RegisterController(PortalDbContext db, RegisterSearch search, IConf
             institution.Code, institution.Current.Name, institution.Status, institution.RegisteredOn, institution.EndedOn,
             Cultures.Pick(office.Zh, office.En), RegisteredItemsViewModel.From(institution.Current, funding, IdentityNumberView.Hidden),
             certificate?.Number ?? institution.CertificateNumber,
-            certificate is null ? null : certificate.Status == Portal.Domain.Certificates.CertificateStatus.Valid && today > certificate.ValidUntil ? Portal.Domain.Certificates.CertificateStatus.Expired : certificate.Status,
+            certificate is null ? null : Portal.Domain.Certificates.CertificateStatuses.On(certificate.Status, certificate.ValidUntil, today),
             certificate?.ValidUntil ?? institution.CertificateValidUntil,
             institution.HoldCorrectBy, reports, actions, changes, announcements));
     }

@@ -204,7 +204,7 @@ public sealed class CertificateVerification(IServiceProvider services, PreparedR
         }
 
         var today = clock.TodayInChina();
-        var status = row.Status == CertificateStatus.Valid && today > row.ValidUntil ? CertificateStatus.Expired : row.Status;
+        var status = CertificateStatuses.On(row.Status, row.ValidUntil, today);
         var verdict = status switch
         {
             CertificateStatus.Valid => Verdict.Valid,
@@ -260,7 +260,7 @@ public sealed class CertificateVerification(IServiceProvider services, PreparedR
         }
 
         var today = clock.TodayInChina();
-        var status = row.Status == CertificateStatus.Valid && row.ValidUntil is { } end && today > end ? CertificateStatus.Expired : row.Status;
+        var status = CertificateStatuses.On(row.Status, row.ValidUntil, today);
         static string Named(string name, string? second) => name + (string.IsNullOrEmpty(second) ? string.Empty : $"（{second}）");
         var printed = new List<PrintedRow>
         {
