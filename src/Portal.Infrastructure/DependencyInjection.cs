@@ -75,7 +75,7 @@ public static class DependencyInjection
             services.AddSingleton<IEmailTransport, SmtpTransport>();
         }
 
-        services.AddSingleton<Observability.PortalMetrics>();
+        services.AddSingleton(_ => new Observability.PortalMetrics(Observability.PortalMetrics.NameFrom(configuration)));
         services.AddSingleton<OutboxDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
         return services;

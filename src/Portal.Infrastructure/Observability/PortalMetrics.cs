@@ -12,7 +12,14 @@ public sealed class PortalMetrics : IDisposable
 {
     public const string MeterName = "Portal";
 
-    private readonly Meter _meter = new(MeterName, "1.0");
+    /// <summary>
+    /// <c>Metrics:MeterName</c>, "Portal" unless set. Meters of one name are one stream to every listener in the process, so
+    /// hosts that share a process (the tests' hosts) each take their own name; the exported instrument names are the same.
+    /// </summary>
+    public static string NameFrom(Microsoft.Extensions.Configuration.IConfiguration configuration) =>
+        configuration["Metrics:MeterName"] is { Length: > 0 } name ? name : MeterName;
+
+    private readonly Meter _meter;
     private readonly Counter<long> _submitted;
     private readonly Counter<long> _accepted;
     private readonly Counter<long> _returned;
@@ -23,7 +30,13 @@ public sealed class PortalMetrics : IDisposable
     private readonly Counter<long> _importRows;
 
     public PortalMetrics()
+        : this(MeterName)
     {
+    }
+
+    public PortalMetrics(string meterName)
+    {
+        _meter = new Meter(meterName, "1.0");
         _submitted = _meter.CreateCounter<long>("portal.filings.submitted", "{filing}", "Filings submitted (and resubmitted) by applicants");
         _accepted = _meter.CreateCounter<long>("portal.filings.accepted", "{filing}", "Filings accepted by the office");
         _returned = _meter.CreateCounter<long>("portal.filings.returned", "{filing}", "Filings returned for supplement");

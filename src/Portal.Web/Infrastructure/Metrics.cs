@@ -31,7 +31,7 @@ public static class Metrics
             .AddAspNetCoreInstrumentation()
             .AddHttpClientInstrumentation()
             .AddRuntimeInstrumentation()
-            .AddMeter("Npgsql", "Microsoft.EntityFrameworkCore", PortalMetrics.MeterName)
+            .AddMeter("Npgsql", "Microsoft.EntityFrameworkCore", PortalMetrics.NameFrom(builder.Configuration))
             .AddPrometheusExporter());
         builder.Services.AddSingleton<OperationsFigures>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<OperationsFigures>());

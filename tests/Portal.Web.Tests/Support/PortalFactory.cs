@@ -77,6 +77,7 @@ public class PortalFactory : WebApplicationFactory<Program>
         builder.UseSetting("Email:PickupDirectory", Path.Combine(_folder, "mail"));
         builder.UseSetting("Email:PollSeconds", "3600");
         builder.UseSetting("Jobs:RunInBackground", "false");
+        builder.UseSetting("Metrics:MeterName", "Portal-" + Guid.NewGuid().ToString("N")); // hosts in one process must not share a meter stream
         builder.UseSetting("Portal:SessionRevalidationSeconds", "0");
         builder.UseSetting("CertificateSigning:KeyDirectory", Path.Combine(_folder, "keys"));
         builder.UseSetting("DocumentSigning:KeyDirectory", Path.Combine(_folder, "document-keys"));

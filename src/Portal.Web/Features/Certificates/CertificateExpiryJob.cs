@@ -32,7 +32,7 @@ public sealed class CertificateExpiryJob(IServiceScopeFactory scopes, TimeProvid
         var node = scopes.CreateScope().ServiceProvider.GetRequiredService<Portal.Web.Infrastructure.NodeId>().Value;
         var duty = new Portal.Web.Infrastructure.DutyCycle();
         int expired = 0, reminded = 0;
-        var held = await InBatchesAsync(node, duty, async (db, outbox, today, now, after) =>
+        var held = await InBatchesAsync(node, duty, releaseAtEnd: false, async (db, outbox, today, now, after) =>
         {
             // Only certificates with something to do: past their end, or inside a reminder window not yet sent.
             var (in60, in30) = (today.AddDays(60), today.AddDays(30));
@@ -76,7 +76,7 @@ public sealed class CertificateExpiryJob(IServiceScopeFactory scopes, TimeProvid
 
         // The agencies' 《统一社会信用代码证书》 that print a validity (where their office sets one): the same, and the reminder
         // points to 到期换领 (a re-issue whose cause is the validity ending).
-        await InBatchesAsync(node, duty, async (db, outbox, today, now, after) =>
+        await InBatchesAsync(node, duty, releaseAtEnd: true, async (db, outbox, today, now, after) =>
         {
             var (in60, in30) = (today.AddDays(60), today.AddDays(30));
             var due = await db.AgencyCertificates
@@ -119,10 +119,11 @@ public sealed class CertificateExpiryJob(IServiceScopeFactory scopes, TimeProvid
 
     /// <summary>
     /// Runs <paramref name="batch"/> over a keyset (it returns the last certificate number it handled, null when none was left),
-    /// each batch in its own scope and save, while this node holds the lease. False when the lease was held elsewhere.
+    /// each batch in its own scope and save, while this node holds the lease (kept between the two passes, released after the
+    /// last). False when the lease was held elsewhere.
     /// </summary>
     private async Task<bool> InBatchesAsync(
-        string node, Portal.Web.Infrastructure.DutyCycle duty, Func<PortalDbContext, EmailOutbox, DateOnly, DateTime, string, Task<string?>> batch, CancellationToken ct)
+        string node, Portal.Web.Infrastructure.DutyCycle duty, bool releaseAtEnd, Func<PortalDbContext, EmailOutbox, DateOnly, DateTime, string, Task<string?>> batch, CancellationToken ct)
     {
         var after = string.Empty; // keyset over the unique certificate number
         while (true)
@@ -137,7 +138,11 @@ public sealed class CertificateExpiryJob(IServiceScopeFactory scopes, TimeProvid
             var last = await batch(db, scope.ServiceProvider.GetRequiredService<EmailOutbox>(), Clock.TodayInChina(), Clock.GetUtcNow().UtcDateTime, after);
             if (last is null)
             {
-                await JobLeases.ReleaseAsync(db, LeaseName, ct);
+                if (releaseAtEnd)
+                {
+                    await JobLeases.ReleaseAsync(db, LeaseName, ct);
+                }
+
                 return true;
             }
 
